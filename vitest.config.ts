@@ -1,0 +1,24 @@
+/**
+ * The one vitest config for the workspace. Workspace packages resolve to their sources, so tests
+ * run without a build; `pnpm test` still builds first so the published output is checked too.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
+const alias = Object.fromEntries(
+  readdirSync(packagesDir).map((name) => [`@sellerbridge/${name}`, `${packagesDir}/${name}/src/index.ts`]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  },
+});
