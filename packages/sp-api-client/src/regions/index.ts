@@ -55,10 +55,29 @@ export const MARKETPLACE_IDS = {
 export type MarketplaceCountry = keyof typeof MARKETPLACE_IDS;
 
 const REGION_OF_COUNTRY: Readonly<Record<MarketplaceCountry, SpApiRegion>> = {
-  CA: 'na', US: 'na', MX: 'na', BR: 'na',
-  IE: 'eu', ES: 'eu', UK: 'eu', FR: 'eu', BE: 'eu', NL: 'eu', DE: 'eu', IT: 'eu', SE: 'eu',
-  ZA: 'eu', PL: 'eu', EG: 'eu', TR: 'eu', SA: 'eu', AE: 'eu', IN: 'eu',
-  SG: 'fe', AU: 'fe', JP: 'fe',
+  CA: 'na',
+  US: 'na',
+  MX: 'na',
+  BR: 'na',
+  IE: 'eu',
+  ES: 'eu',
+  UK: 'eu',
+  FR: 'eu',
+  BE: 'eu',
+  NL: 'eu',
+  DE: 'eu',
+  IT: 'eu',
+  SE: 'eu',
+  ZA: 'eu',
+  PL: 'eu',
+  EG: 'eu',
+  TR: 'eu',
+  SA: 'eu',
+  AE: 'eu',
+  IN: 'eu',
+  SG: 'fe',
+  AU: 'fe',
+  JP: 'fe',
 };
 
 /** The region serving a marketplace id, or undefined for ids not in the table. */
@@ -76,7 +95,10 @@ export function countryOfMarketplace(marketplaceId: string): MarketplaceCountry 
 }
 
 /** The base URL for a region: an explicit override (emulator) wins, then sandbox, then production. */
-export function resolveEndpoint(region: SpApiRegion, options: { sandbox?: boolean; baseUrl?: string } = {}): string {
+export function resolveEndpoint(
+  region: SpApiRegion,
+  options: { sandbox?: boolean; baseUrl?: string } = {},
+): string {
   if (options.baseUrl) return options.baseUrl.replace(/\/+$/, '');
 
   return options.sandbox ? SP_API_SANDBOX_ENDPOINTS[region] : SP_API_ENDPOINTS[region];
