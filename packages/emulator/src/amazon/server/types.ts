@@ -40,7 +40,8 @@ export interface AmazonResponse {
 }
 
 /** Notification event types the emulator publishes to subscribed destinations. */
-export type AmazonEventType = 'ORDER_CHANGE' | 'REPORT_PROCESSING_FINISHED' | 'FEED_PROCESSING_FINISHED';
+export type AmazonEventType =
+  'ORDER_CHANGE' | 'REPORT_PROCESSING_FINISHED' | 'FEED_PROCESSING_FINISHED';
 
 /** Shared state and helpers handed to every route module. */
 export interface AmazonContext {

@@ -1,0 +1,108 @@
+/**
+ * Notification delivery: events published by the areas (ORDER_CHANGE, REPORT_PROCESSING_FINISHED,
+ * FEED_PROCESSING_FINISHED) are wrapped in Amazon's notification envelope and put on the SQS
+ * queue of every matching subscription's destination
+ * (https://developer-docs.amazon.com/sp-api/docs/notifications-api-v1-use-case-guide).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { AmazonCredentials } from '../server/lwa';
+import type { AmazonContext, AmazonEventType } from '../server/types';
+
+/** A destination as createDestination stores it. */
+export interface DestinationRecord {
+  destinationId: string;
+  name: string;
+  resource: {
+    sqs?: { arn: string };
+    eventBridge?: { name: string; region: string; accountId: string };
+  };
+}
+
+/** A subscription as createSubscription stores it. */
+export interface SubscriptionRecord {
+  subscriptionId: string;
+  sellerId: string;
+  notificationType: string;
+  payloadVersion: string;
+  destinationId: string;
+}
+
+/** One message on an emulated SQS queue. */
+export interface QueuedMessage {
+  messageId: string;
+  queueName: string;
+  body: string;
+  md5OfBody: string;
+  sentAtMs: number;
+  visibleAtMs: number;
+  receiveCount: number;
+  receiptHandle?: string;
+}
+
+/** Publishes events and lets the SQS endpoint find its messages. */
+export interface NotificationHub {
+  publish(event: { type: AmazonEventType; payload: unknown }): void;
+  /** Every notification published so far (envelopes), for the inspector. */
+  published(): Array<Record<string, unknown>>;
+}
+
+/** Queue name of an SQS ARN (`arn:aws:sqs:us-east-1:000000000000:name`). */
+export function queueNameOfArn(arn: string): string {
+  return arn.split(':').pop() ?? arn;
+}
+
+/** Creates the hub over the context's store. */
+export function createNotificationHub(
+  ctx: AmazonContext,
+  credentials: AmazonCredentials,
+): NotificationHub {
+  const sent: Array<Record<string, unknown>> = [];
+
+  function enqueue(queueName: string, body: string): void {
+    const nowMs = ctx.clock().getTime();
+    const messageId = randomUUID();
+    ctx.store.put<QueuedMessage>('sqsMessage', messageId, {
+      messageId,
+      queueName,
+      body,
+      md5OfBody: createHash('md5').update(body).digest('hex'),
+      sentAtMs: nowMs,
+      visibleAtMs: nowMs,
+      receiveCount: 0,
+    });
+  }
+
+  return {
+    publish(event) {
+      const subscriptions = ctx.store.list<SubscriptionRecord>('subscription', {
+        notificationType: event.type,
+      });
+      for (const subscription of subscriptions) {
+        const destination = ctx.store.get<DestinationRecord>(
+          'destination',
+          subscription.destinationId,
+        );
+        const arn = destination?.resource.sqs?.arn;
+        if (!arn) continue;
+
+        const now = ctx.clock().toISOString();
+        const envelope = {
+          notificationVersion: '1.0',
+          notificationType: event.type,
+          payloadVersion: subscription.payloadVersion,
+          eventTime: now,
+          payload: event.payload,
+          notificationMetadata: {
+            applicationId: credentials.applicationId,
+            subscriptionId: subscription.subscriptionId,
+            publishTime: now,
+            notificationId: randomUUID(),
+          },
+        };
+        sent.push(envelope);
+        enqueue(queueNameOfArn(arn), JSON.stringify(envelope));
+      }
+    },
+    published: () => [...sent],
+  };
+}
