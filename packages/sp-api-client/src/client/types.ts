@@ -34,7 +34,10 @@ export interface SpApiRequester {
    * @throws InvalidInputError before sending when the input breaks the operation's rules
    * @throws VendorError subclasses (ThrottledError, AuthError, …) for failed calls
    */
-  call<TBody = unknown>(operation: string, request?: SpApiCallRequest): Promise<SpApiResponse<TBody>>;
+  call<TBody = unknown>(
+    operation: string,
+    request?: SpApiCallRequest,
+  ): Promise<SpApiResponse<TBody>>;
   /** The injected logger (silent by default). */
   readonly logger: Logger;
   /** Marketplaces this client works in (the selling partner's, from the options). */

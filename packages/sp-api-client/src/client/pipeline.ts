@@ -1,0 +1,229 @@
+/**
+ * The request pipeline in DESIGN §3 order: validate (zod) → one retry loop (`runWithRetry`,
+ * got's retry off) → per attempt: limiter slot → access token → send → classify → parse.
+ */
+import {
+  AbortedError,
+  AuthError,
+  fromNetworkError,
+  runWithRetry,
+  type RetryOptions,
+  type VendorError,
+} from '@sellerbridge/http-core';
+import type { Got, Response } from 'got';
+import { scrubbed } from '../auth/lwa';
+import type { AccessTokenProvider } from '../auth/token-provider';
+import type { OperationSpec } from '../generated/operations';
+import { buildPath, buildQuery } from '../operations/encode';
+import { parseResponseBody } from '../operations/responses';
+import { GRANTLESS_SCOPES, lookupOperation } from '../operations/table';
+import { validateRequest } from '../operations/validate';
+import { classifyResponse, firstError, isExpiredTokenResponse } from './classify';
+import { createLimits, type OperationLimits } from './limits';
+import type { ResolvedSpApiClientOptions } from './options';
+import { reportRequest, reportResponse } from './telemetry';
+import type { SpApiCallRequest, SpApiResponse } from './types';
+
+const USER_AGENT = 'sellerbridge-sp-api-client/0.1.0 (Language=TypeScript)';
+
+/** State of one call across its attempts. */
+interface CallState {
+  operation: string;
+  spec: OperationSpec;
+  url: string;
+  body: string | undefined;
+  request: SpApiCallRequest;
+  grantless?: readonly string[];
+  limits: OperationLimits;
+  tokenRefreshed: boolean;
+}
+
+/** Everything the pipeline needs, built once per client. */
+export interface PipelineContext {
+  options: ResolvedSpApiClientOptions;
+  http: Got;
+  tokens: AccessTokenProvider;
+}
+
+/** Creates the `call` function of a client. */
+export function createCall(context: PipelineContext) {
+  const limits = createLimits(context.options);
+
+  return async function call<TBody = unknown>(
+    operation: string,
+    request: SpApiCallRequest = {},
+  ): Promise<SpApiResponse<TBody>> {
+    // 1. Validate before any traffic.
+    const spec = lookupOperation(operation);
+    const input = validateRequest(operation, spec, request, context.options.now());
+    const query = buildQuery(spec, input.query);
+    const state: CallState = {
+      operation,
+      spec,
+      url: `${context.options.endpoint}${buildPath(spec.path, input.path)}${query ? `?${query}` : ''}`,
+      body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      request,
+      grantless: GRANTLESS_SCOPES[operation],
+      limits: limits.forOperation(operation, spec),
+      tokenRefreshed: false,
+    };
+
+    // 2. One retry loop; each attempt takes its own slot and token.
+    return runWithRetry(
+      (attempt) =>
+        state.limits.schedule(() => sendAttempt<TBody>(context, state, attempt), attempt),
+      retryOptions(context, state),
+    );
+  };
+}
+
+function retryOptions(context: PipelineContext, state: CallState): RetryOptions {
+  const idempotent = state.spec.method !== 'POST';
+  const maxDelayMs = context.options.retry.maxDelayMs ?? 30_000;
+
+  return {
+    ...context.options.retry,
+    signal: state.request.signal,
+    // The usage plan's interval is the floor of a throttled retry, capped so slow plans
+    // (searchOrders: one per 180 s) still fit the wait budget; the bucket paces the rest.
+    floorMs: (error) =>
+      error.code === 'THROTTLED' ? Math.min(state.limits.intervalMs(), maxDelayMs) : undefined,
+    // A POST that may have reached Amazon is not repeated (style guideline 9): only a 429,
+    // a refused connection or a token refresh proves it was not processed.
+    shouldRetry: (error) => idempotent || isSafeToRepeat(error),
+    onRetry: ({ error, attempt, delayMs }) =>
+      context.options.logger.warn(
+        { operation: state.operation, attempt, delayMs, code: error.code, status: error.status },
+        'sp-api retry',
+      ),
+  };
+}
+
+function isSafeToRepeat(error: VendorError): boolean {
+  return error.code === 'THROTTLED' || error.code === 'AUTH' || error.vendorCode === 'ECONNREFUSED';
+}
+
+async function sendAttempt<TBody>(
+  context: PipelineContext,
+  state: CallState,
+  attempt: number,
+): Promise<SpApiResponse<TBody>> {
+  const { options } = context;
+  const signal = state.request.signal;
+  const base = {
+    vendor: 'amazon' as const,
+    operation: state.operation,
+    method: state.spec.method,
+    url: state.url,
+  };
+
+  if (signal?.aborted)
+    throw new AbortedError({
+      ...base,
+      message: `${state.operation} was cancelled`,
+      attempts: attempt,
+    });
+
+  // 4. Credentials: the caller's RDT, else a (cached) LWA token, grantless for some operations.
+  const token =
+    state.request.restrictedDataToken ??
+    (await context.tokens.getAccessToken({ grantless: state.grantless, signal }));
+  const startedMs = performance.now();
+
+  reportRequest(options, state.operation, state.spec, attempt);
+
+  // 5. Send; transport failures become NetworkError / AbortedError without the request options.
+  const response: Response<string> = await context
+    .http(state.url, {
+      method: state.spec.method,
+      headers: requestHeaders(token, state.body !== undefined, options.now()),
+      body: state.body,
+      signal,
+      timeout: { request: options.timeoutMs },
+    })
+    .catch((error: unknown) => {
+      throw fromNetworkError(scrubbed(error), base);
+    });
+
+  const durationMs = Math.round(performance.now() - startedMs);
+  const requestId = headerText(response.headers['x-amzn-requestid']);
+
+  state.limits.correctRate(headerText(response.headers['x-amzn-ratelimit-limit']));
+  reportResponse(options, {
+    operation: state.operation,
+    spec: state.spec,
+    attempt,
+    status: response.statusCode,
+    durationMs,
+    requestId,
+  });
+
+  // 6. Parse a success; classify a failure.
+  const parsed = parseResponseBody(state.operation, response.body, response.statusCode, {
+    ...base,
+    requestId,
+    attempts: attempt,
+  });
+
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    return {
+      status: response.statusCode,
+      body: parsed as TBody,
+      headers: response.headers,
+      requestId,
+    };
+  }
+
+  throw failure(context, state, response.statusCode, parsed, {
+    ...base,
+    requestId,
+    attempts: attempt,
+  });
+}
+
+function failure(
+  context: PipelineContext,
+  state: CallState,
+  status: number,
+  body: unknown,
+  classifyContext: {
+    operation: string;
+    method: string;
+    url: string;
+    requestId?: string;
+    attempts: number;
+  },
+): VendorError {
+  const error = classifyResponse(status, body, classifyContext);
+  const expired = isExpiredTokenResponse(status, firstError(body));
+
+  // A 403 "access token expired/revoked": refresh once and retry once (through the same loop).
+  if (expired && !state.tokenRefreshed && state.request.restrictedDataToken === undefined) {
+    state.tokenRefreshed = true;
+    context.tokens.invalidate({ grantless: state.grantless });
+    return new AuthError({
+      ...classifyContext,
+      vendor: 'amazon',
+      status,
+      vendorCode: error.vendorCode,
+      vendorMessage: error.vendorMessage,
+      retryable: true,
+    });
+  }
+
+  return error;
+}
+
+function requestHeaders(token: string, hasBody: boolean, nowMs: number): Record<string, string> {
+  return {
+    'x-amz-access-token': token,
+    'x-amz-date': new Date(nowMs).toISOString().replace(/[-:]|\.\d{3}/g, ''),
+    'user-agent': USER_AGENT,
+    accept: 'application/json',
+    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+  };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
