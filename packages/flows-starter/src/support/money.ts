@@ -1,0 +1,79 @@
+/**
+ * Exact decimal money for the flows (DESIGN §5: "Money is decimal"). Amounts arrive as the
+ * decimal strings Amazon sent and leave as decimal strings rounded to the currency's minor unit.
+ */
+import Decimal from 'decimal.js';
+
+/** Decimal type used for every amount in this package. */
+export type Amount = Decimal;
+
+/** Minor units per ISO-4217 currency where they differ from 2 (https://www.iso.org/iso-4217-currency-codes.html). */
+const MINOR_UNITS: Readonly<Record<string, number>> = {
+  JPY: 0,
+  KRW: 0,
+  CLP: 0,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  TND: 3,
+};
+
+/** Error for an amount that is not a decimal string. */
+export class InvalidAmountError extends Error {
+  constructor(
+    readonly value: unknown,
+    readonly where: string,
+  ) {
+    super(`invalid amount at ${where}: expected a decimal string`);
+    this.name = 'InvalidAmountError';
+  }
+}
+
+/** Zero. */
+export const ZERO: Amount = new Decimal(0);
+
+/**
+ * Parses a decimal string (or integer) into an exact amount.
+ * @throws InvalidAmountError when the value is not a finite decimal.
+ */
+export function parseAmount(value: string | number | undefined | null, where: string): Amount {
+  if (value === undefined || value === null || value === '') {
+    return ZERO;
+  }
+
+  if (typeof value === 'number' && !Number.isInteger(value)) {
+    throw new InvalidAmountError(value, where);
+  }
+
+  const text = String(value).trim();
+
+  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) {
+    throw new InvalidAmountError(value, where);
+  }
+
+  return new Decimal(text);
+}
+
+/** Sums amounts exactly. */
+export function sumAmounts(amounts: readonly Amount[]): Amount {
+  return amounts.reduce((total, amount) => total.plus(amount), ZERO);
+}
+
+/** Minor-unit digits of a currency (2 unless listed). */
+export function minorUnits(currency: string): number {
+  return MINOR_UNITS[currency.toUpperCase()] ?? 2;
+}
+
+/** Formats an amount as a decimal string rounded half-up to the currency's minor unit. */
+export function formatAmount(amount: Amount, currency: string): string {
+  return amount
+    .toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP)
+    .toFixed(minorUnits(currency));
+}
+
+/** Formats a unit rate with up to 6 decimals, without trailing zeros past the minor unit. */
+export function formatRate(amount: Amount, currency: string): string {
+  const digits = Math.max(minorUnits(currency), Math.min(6, amount.decimalPlaces()));
+
+  return amount.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits);
+}
