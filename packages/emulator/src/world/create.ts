@@ -1,7 +1,10 @@
 import { generateCatalog } from './catalog';
+import { attachDerived, refreshAdjustments } from './derived';
+import { generateInbound } from './inbound';
 import { MARKETPLACES } from './marketplaces';
 import { generateOrders, indexCatalog } from './orders';
 import { createPrng } from './prng';
+import { loadSandboxOrders } from './sandbox';
 import { parseIso } from './time';
 import type { ResolvedWorldOptions, World, WorldOptions } from './types';
 
@@ -63,7 +66,15 @@ export function createWorld(options: WorldOptions = {}): World {
   const catalog = generateCatalog(rng, marketplaces, resolved.orders);
   const orders = generateOrders(rng, indexCatalog(catalog), marketplaces, resolved.orders, nowMs);
 
-  return {
+  if (resolved.sandboxExamplesDir) {
+    const ids = new Set(marketplaces.map((market) => market.id));
+    orders.push(...loadSandboxOrders(resolved.sandboxExamplesDir, ids));
+    orders.sort((a, b) =>
+      a.createdTime < b.createdTime ? -1 : a.createdTime > b.createdTime ? 1 : 0,
+    );
+  }
+
+  const world: World = {
     options: resolved,
     now: new Date(nowMs).toISOString(),
     seller: { sellerId: 'A2SELLERBRIDGE1', name: 'SellerBridge Demo Store', marketplaces },
@@ -72,6 +83,9 @@ export function createWorld(options: WorldOptions = {}): World {
     settlements: [],
     returns: [],
     adjustments: [],
-    inboundShipments: [],
+    inboundShipments: generateInbound(rng, catalog, marketplaces, nowMs),
   };
+
+  refreshAdjustments(world);
+  return attachDerived(world);
 }

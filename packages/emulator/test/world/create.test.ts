@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { sharedPath } from '../../../../test-support/shared';
 import { advanceWorld } from '../../src/world/advance';
 import { createWorld } from '../../src/world/create';
 import { parseCents } from '../../src/world/money';
@@ -75,7 +76,7 @@ describe(createWorld.name, () => {
     expect(items.some((i) => i.tax?.taxCollections?.[0]?.model === 'MARKETPLACE_FACILITATOR')).toBe(
       true,
     );
-    expect(orders.some((o) => /[^\x00-\x7f]/.test(o.buyer?.buyerName ?? ''))).toBe(true);
+    expect(orders.some((o) => /[^\u0020-\u007e]/.test(o.buyer?.buyerName ?? ''))).toBe(true);
   });
 
   it('lists odd SKUs, kits, matrix and non-inventory items, some missing from NetSuite', () => {
@@ -85,7 +86,7 @@ describe(createWorld.name, () => {
     expect(skus.some((sku) => sku.includes(' '))).toBe(true);
     expect(skus.some((sku) => sku.includes('/'))).toBe(true);
     expect(skus.some((sku) => sku.includes(','))).toBe(true);
-    expect(skus.some((sku) => /[^\x00-\x7f]/.test(sku))).toBe(true);
+    expect(skus.some((sku) => /[^\u0020-\u007e]/.test(sku))).toBe(true);
     expect(new Set(catalog.map((item) => item.kind))).toEqual(
       new Set(['inventory', 'kit', 'matrix', 'nonInventory']),
     );
@@ -121,5 +122,64 @@ describe(advanceWorld.name, () => {
 
     expect(pending?.fulfillment?.fulfillmentStatus).toBe('UNSHIPPED');
     expect(pending?.proceeds?.grandTotal?.amount).toMatch(/^\d+\.\d{2}$/);
+  });
+});
+
+describe('world settlements', () => {
+  it('sum their lines to the total, to the cent, in both marketplaces', () => {
+    const world = createWorld({ orders: 3000, marketplaces: ['US', 'DE'] });
+
+    expect(world.settlements.length).toBeGreaterThanOrEqual(12);
+    for (const settlement of world.settlements) {
+      const sum = settlement.lines.reduce((total, line) => total + line.amountCents, 0);
+      expect(sum).toBe(settlement.totalCents);
+      expect(Number.isInteger(settlement.totalCents)).toBe(true);
+    }
+  });
+
+  it('contain fees, refunds, reserves and non-order rows', () => {
+    const lines = createWorld({ orders: 3000 }).settlements.flatMap((s) => s.lines);
+    const pairs = new Set(
+      lines.map((l) => `${l.transactionType}/${l.amountType}/${l.amountDescription}`),
+    );
+
+    for (const pair of [
+      'Order/ItemPrice/Principal',
+      'Order/ItemFees/Commission',
+      'Order/ItemFees/FBAPerUnitFulfillmentFee',
+      'Order/ItemFees/MarketplaceFacilitatorTax-Principal',
+      'Order/Promotion/Principal',
+      'Refund/ItemPrice/Principal',
+      'Refund/ItemFees/RefundCommission',
+      'other-transaction/other-transaction/Current Reserve Amount',
+      'other-transaction/other-transaction/Previous Reserve Amount Balance',
+      'other-transaction/other-transaction/Subscription Fee',
+      'ServiceFee/Cost of Advertising/TransactionTotalAmount',
+      'other-transaction/FBA Inventory Reimbursement/WAREHOUSE_DAMAGE',
+    ]) {
+      expect(pairs).toContain(pair);
+    }
+  });
+
+  it('derives FBA returns, adjustments and inbound shipments', () => {
+    const world = createWorld({ orders: 2000 });
+
+    expect(world.returns.length).toBeGreaterThan(5);
+    expect(world.returns.every((r) => r.fnsku.startsWith('X00'))).toBe(true);
+    expect(world.adjustments.some((a) => a.reason === 'M')).toBe(true);
+    expect(new Set(world.inboundShipments.map((s) => s.status))).toContain('RECEIVING');
+  });
+
+  it('adds the US orders of the static sandbox examples when asked', () => {
+    const dir = sharedPath('amazon/samples/sandbox-static-examples');
+    const world = createWorld({ orders: 50, sandboxExamplesDir: dir });
+    const ids = world.orders.map((o) => o.orderId);
+
+    expect(ids).toContain('114-9876543-1234567');
+    expect(ids).toContain('902-1845936-5435065');
+    expect(ids).not.toContain('171-9876543-2109876');
+    expect(world.orders).toHaveLength(
+      50 + ids.filter((id) => /^(114-9876543|902-)/.test(id)).length,
+    );
   });
 });
