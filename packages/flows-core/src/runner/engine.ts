@@ -1,0 +1,76 @@
+/**
+ * The resolved, shared state of one integration that every run uses. Built once by
+ * `createIntegration`; the hot path trusts it.
+ */
+import type { Logger } from '@sellerbridge/http-core';
+import type { Clock } from '../clock';
+import type { WriteIntent } from '../context';
+import type { EventHub } from '../events';
+import type { Flow } from '../flow';
+import type { PiiVault } from '../pii/vault';
+import type { RunCounts, RunRecord, SerializedError, StateStore } from '../store/types';
+
+/** A flow with the settings of the plugin that contributed it. */
+export interface FlowEntry {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  flow: Flow<any, any, any, any, any>;
+  settings: unknown;
+  plugin: string;
+}
+
+/** A run in progress, as the engine sees it (for shutdown). */
+export interface ActiveRun {
+  flowId: string;
+  /** Stop after the record in hand. */
+  stop: () => void;
+  /** Abort the record in hand too (its client calls see `ctx.signal` aborted). */
+  force: () => void;
+  done: Promise<unknown>;
+}
+
+/** Everything a run needs from its integration. */
+export interface Engine {
+  integrationId: string;
+  instanceId: string;
+  store: StateStore;
+  logger: Logger;
+  clock: Clock;
+  events: EventHub;
+  vault: PiiVault | undefined;
+  piiRetentionMs: number;
+  lockTtlMs: number;
+  maxRecordedWrites: number;
+  recordOnlyTargets: ReadonlySet<WriteIntent['target']>;
+  amazon: unknown;
+  netsuite: unknown;
+  flows: ReadonlyMap<string, FlowEntry>;
+  active: Set<ActiveRun>;
+  onPiiDropped: () => void;
+}
+
+/** Options of `integration.run`. */
+export interface RunOptions {
+  /** Aborting stops the run after the record in hand; the checkpoint stays at the last full page. */
+  signal?: AbortSignal;
+  /** Record writes instead of sending them; no checkpoint, link or error is saved. @default false */
+  dryRun?: boolean;
+}
+
+/** The result of a run. */
+export interface RunSummary extends RunCounts {
+  runId: string;
+  integrationId: string;
+  flowId: string;
+  status: RunRecord['status'];
+  trigger: RunRecord['trigger'];
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Why the run failed (a source error, a lost lock, a store failure). */
+  error?: SerializedError;
+  /** Writes recorded instead of sent (dry run, or a record-only target); capped. */
+  writes: WriteIntent[];
+  /** Summaries of the flows this run triggered. */
+  triggered: RunSummary[];
+}

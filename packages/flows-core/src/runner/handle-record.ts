@@ -1,0 +1,93 @@
+/**
+ * Handles one record with error isolation: a throwing handler becomes an error record and a
+ * `failed` count, never a stopped run. Only a forced stop (the record's own abort) escapes.
+ */
+import { recordFailure } from '../error-records';
+import { toRecordResult } from '../flow';
+import { serializeError } from '../serialize-error';
+import type { Engine } from './engine';
+import type { RunState } from './run-state';
+
+/** Thrown when a forced stop aborted the record in hand; the run ends as cancelled. */
+export class ForcedStop extends Error {
+  constructor() {
+    super('Run forced to stop');
+    this.name = 'ForcedStop';
+  }
+}
+
+/** Handles a record; resolves to its trace key when it succeeded, undefined when it failed. */
+export async function handleRecord(engine: Engine, state: RunState, record: unknown): Promise<string | undefined> {
+  const { flow } = state.entry;
+  state.counts.read += 1;
+  let traceKey = `record-${state.counts.read}`;
+
+  try {
+    traceKey = flow.traceKey(record);
+    const result = toRecordResult(await flow.handle(state.ctx, record));
+    state.counts[result.outcome] += 1;
+    emitRecord(engine, state, traceKey, result.outcome);
+
+    return traceKey;
+  } catch (error) {
+    if (state.hard.signal.aborted) throw new ForcedStop();
+
+    await onFailure(engine, state, record, traceKey, error);
+
+    return undefined;
+  }
+}
+
+async function onFailure(
+  engine: Engine,
+  state: RunState,
+  record: unknown,
+  traceKey: string,
+  error: unknown,
+): Promise<void> {
+  const { flow } = state.entry;
+  state.counts.failed += 1;
+  const errorCode = serializeError(error).code;
+  engine.logger.warn({ flowId: flow.id, runId: state.runId, traceKey, errorCode }, 'record failed');
+
+  if (!state.dryRun) {
+    await recordFailure(engine, {
+      flowId: flow.id,
+      traceKey,
+      record,
+      error,
+      runId: state.runId,
+      nowMs: engine.clock.now(),
+      deliveredAt: safeDeliveredAt(state, record),
+    });
+  }
+
+  emitRecord(engine, state, traceKey, 'failed', errorCode);
+}
+
+function safeDeliveredAt(state: RunState, record: unknown): string | undefined {
+  try {
+    return state.entry.flow.deliveredAt?.(record);
+  } catch {
+    return undefined;
+  }
+}
+
+function emitRecord(
+  engine: Engine,
+  state: RunState,
+  traceKey: string,
+  outcome: 'created' | 'updated' | 'skipped' | 'failed',
+  errorCode?: string,
+): void {
+  if (!engine.events.has('record')) return;
+
+  engine.events.emit('record', {
+    integrationId: engine.integrationId,
+    flowId: state.entry.flow.id,
+    runId: state.runId,
+    traceKey,
+    outcome,
+    ...(errorCode ? { errorCode } : {}),
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * One run of one flow: lock → pages → per page, every record handled or recorded as an error,
+ * then the page's checkpoint committed → run record → unlock. A stop request (AbortSignal,
+ * SIGTERM) finishes the record in hand and leaves the checkpoint at the last complete page.
+ */
+import { isoNow } from '../clock';
+import { LockLostError } from '../errors';
+import { serializeError } from '../serialize-error';
+import type { JsonValue } from '../store/types';
+import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
+import { ForcedStop, handleRecord } from './handle-record';
+import { takeFlowLock } from './lock';
+import { createRunState, toRunRecord, toRunSummary, type RunState } from './run-state';
+
+/** What a run body does between taking the lock and releasing it. */
+export type RunBody = (engine: Engine, state: RunState) => Promise<void>;
+
+/**
+ * Runs a flow's pages from its checkpoint.
+ * @throws {LockHeldError} when the flow is already running.
+ */
+export function runFlow(
+  engine: Engine,
+  entry: FlowEntry,
+  options: RunOptions,
+  trigger: 'manual' | 'schedule' | 'trigger',
+): Promise<RunSummary> {
+  return runLocked(engine, entry, options, trigger, processPages);
+}
+
+/** Takes the lock, runs the body with failure capture, records the run and releases the lock. */
+export async function runLocked(
+  engine: Engine,
+  entry: FlowEntry,
+  options: RunOptions,
+  trigger: RunSummary['trigger'],
+  body: RunBody,
+): Promise<RunSummary> {
+  const state = createRunState(engine, entry, options, trigger);
+  const lock = await takeFlowLock(engine, entry.flow.id, state.holder, () => {
+    state.lockLost = true;
+    state.stopRequested = true;
+  });
+
+  const done = executeBody(engine, state, body).finally(() => lock.release().catch(() => undefined));
+  const active = {
+    flowId: entry.flow.id,
+    stop: () => (state.stopRequested = true),
+    force: () => {
+      state.stopRequested = true;
+      state.hard.abort();
+    },
+    done,
+  };
+  engine.active.add(active);
+
+  try {
+    return await done;
+  } finally {
+    engine.active.delete(active);
+  }
+}
+
+async function executeBody(engine: Engine, state: RunState, body: RunBody): Promise<RunSummary> {
+  const ns = engine.integrationId;
+  await engine.store.saveRun(ns, toRunRecord(engine, state));
+  emitRun(engine, state, 'started');
+
+  try {
+    await body(engine, state);
+    state.status = state.stopRequested ? 'cancelled' : 'completed';
+    if (state.lockLost) throw new LockLostError(ns, state.entry.flow.id);
+  } catch (error) {
+    state.status = error instanceof ForcedStop ? 'cancelled' : 'failed';
+    state.error = error instanceof ForcedStop ? null : serializeError(error);
+    const log = { flowId: state.entry.flow.id, runId: state.runId, error: state.error };
+    if (state.status === 'failed') engine.logger.error(log, 'run failed');
+  }
+
+  const record = toRunRecord(engine, state);
+  await engine.store.saveRun(ns, record);
+  emitRun(engine, state, 'finished');
+
+  return toRunSummary(engine, record, state);
+}
+
+async function processPages(engine: Engine, state: RunState): Promise<void> {
+  const { store, integrationId: ns } = engine;
+  const { flow } = state.entry;
+  if (!state.dryRun) await store.purgePii(ns, isoNow(engine.clock));
+
+  const checkpoint = await store.getCheckpoint(ns, flow.id);
+  let page = 0;
+  for await (const { records, checkpoint: next } of flow.source(state.ctx, checkpoint)) {
+    const succeeded: string[] = [];
+    for (const record of records) {
+      if (state.stopRequested) return;
+      const traceKey = await handleRecord(engine, state, record);
+      if (traceKey !== undefined) succeeded.push(traceKey);
+    }
+
+    page += 1;
+    if (!state.dryRun) {
+      await store.commitPage(ns, { flowId: flow.id, checkpoint: next as JsonValue, resolvedTraceKeys: succeeded, now: isoNow(engine.clock) });
+    }
+
+    emitProgress(engine, state, page);
+    if (state.stopRequested) return;
+  }
+}
+
+function emitProgress(engine: Engine, state: RunState, page: number): void {
+  if (!engine.events.has('progress')) return;
+
+  const { integrationId } = engine;
+  engine.events.emit('progress', { integrationId, flowId: state.entry.flow.id, runId: state.runId, page, counts: { ...state.counts } });
+}
+
+function emitRun(engine: Engine, state: RunState, phase: 'started' | 'finished'): void {
+  const run = toRunRecord(engine, state);
+  engine.events.emit('run', { phase, integrationId: engine.integrationId, flowId: run.flowId, runId: run.id, run });
+  engine.logger.info({ flowId: run.flowId, runId: run.id, status: run.status, counts: run.counts }, `run ${phase}`);
+}
