@@ -1,0 +1,305 @@
+/**
+ * The request pipeline (DESIGN §3), in this order: one retry loop (`runWithRetry`) → per attempt:
+ * a limiter slot (per-account semaphore) → credentials (fresh signature / bearer) → send with got
+ * (its own retry off) → classify a failure → parse JSON. Request events go to the logger.
+ */
+import { got } from 'got';
+import type { Got } from 'got';
+import {
+  ServerError,
+  fromNetworkError,
+  isVendorError,
+  runWithRetry,
+} from '@sellerbridge/http-core';
+import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbridge/http-core';
+import type { AuthStrategy } from '../auth/types';
+import { buildUrl } from '../url';
+import { classifyResponse } from './classify';
+import { ThrottleTracker, isSafeToRepeat } from './retry-policy';
+import type { NetSuiteRequest, NetSuiteRequestEvent, NetSuiteResponse, Transport } from './types';
+
+/** Everything the pipeline needs, resolved once by the client. */
+export interface TransportConfig {
+  baseUrl: string;
+  auth: AuthStrategy;
+  limiter: RateLimiter;
+  retry: Omit<RetryOptions, 'signal' | 'shouldRetry' | 'onRetry'>;
+  logger: Logger;
+  timeoutMs: number;
+  throttleTracker: ThrottleTracker;
+  maxInvalidLoginRetries: number;
+  requestIdHeaders: readonly string[];
+  defaultHeaders: Readonly<Record<string, string>>;
+  onRequest?: (event: NetSuiteRequestEvent) => void;
+}
+
+// Priority for retried attempts: they go before first attempts (style guide §4 item 4).
+const RETRY_PRIORITY = 1;
+const FIRST_PRIORITY = 5;
+
+/** Creates the transport; `httpClient` is replaceable for tests. */
+export function createTransport(config: TransportConfig, httpClient: Got = got): Transport {
+  const http = httpClient.extend({
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    timeout: { request: config.timeoutMs },
+  });
+
+  return {
+    send: (request) => sendWithRetry(config, http, request),
+  };
+}
+
+interface CallState {
+  invalidLoginRetries: number;
+  tokenRefreshed: boolean;
+}
+
+async function sendWithRetry(
+  config: TransportConfig,
+  http: Got,
+  request: NetSuiteRequest,
+): Promise<NetSuiteResponse> {
+  const url = buildUrl(config.baseUrl, request.path, request.query);
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const state: CallState = { invalidLoginRetries: 0, tokenRefreshed: false };
+  let attempts = 0;
+
+  const response = await runWithRetry(
+    (attempt) => {
+      attempts = attempt;
+      const priority = attempt > 1 ? RETRY_PRIORITY : FIRST_PRIORITY;
+      return config.limiter.schedule(
+        () => sendOnce(config, http, request, { url, body, attempt, state }),
+        { priority },
+      );
+    },
+    {
+      ...config.retry,
+      signal: request.signal,
+      shouldRetry: (error) => request.delivery !== 'at-most-once' || isSafeToRepeat(error),
+      onRetry: ({ error, attempt, delayMs }) => logRetry(config, request, error, attempt, delayMs),
+    },
+  );
+
+  return { ...response, attempts };
+}
+
+interface Attempt {
+  url: string;
+  body: string | undefined;
+  attempt: number;
+  state: CallState;
+}
+
+async function sendOnce(
+  config: TransportConfig,
+  http: Got,
+  request: NetSuiteRequest,
+  { url, body, attempt, state }: Attempt,
+): Promise<Omit<NetSuiteResponse, 'attempts'>> {
+  const startedAtMs = performance.now();
+  const authorization = await authorize(config, request, url);
+
+  let response;
+  try {
+    response = await http(url, {
+      method: request.method,
+      body,
+      headers: buildHeaders(config, request, authorization, body !== undefined),
+      signal: request.signal,
+    });
+  } catch (error) {
+    const failure = fromNetworkError(error, {
+      vendor: 'netsuite',
+      operation: request.operation,
+      method: request.method,
+      url,
+    });
+    emitEvent(config, request, {
+      attempt,
+      durationMs: performance.now() - startedAtMs,
+      errorCode: failure.code,
+    });
+    throw failure;
+  }
+
+  const status = response.statusCode;
+  const requestId = readRequestId(config, response.headers);
+  const durationMs = performance.now() - startedAtMs;
+
+  if (status >= 400) {
+    const error = classifyFailure(config, request, { url, status, requestId, state, response });
+    emitEvent(config, request, { attempt, durationMs, status, requestId, errorCode: error.code });
+    throw error;
+  }
+
+  emitEvent(config, request, { attempt, durationMs, status, requestId });
+  const location = response.headers.location;
+
+  return {
+    status,
+    headers: response.headers,
+    body: parseJson(response.body, request.operation),
+    location,
+  };
+}
+
+async function authorize(
+  config: TransportConfig,
+  request: NetSuiteRequest,
+  url: string,
+): Promise<string> {
+  try {
+    return await config.auth.authorize({ method: request.method, url, signal: request.signal });
+  } catch (error) {
+    if (isVendorError(error)) throw error;
+    throw fromNetworkError(error, {
+      vendor: 'netsuite',
+      operation: `${request.operation}.auth`,
+      method: request.method,
+      url,
+    });
+  }
+}
+
+function buildHeaders(
+  config: TransportConfig,
+  request: NetSuiteRequest,
+  authorization: string,
+  hasBody: boolean,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...config.defaultHeaders,
+    ...request.headers,
+    authorization,
+  };
+  if (hasBody) headers['content-type'] = 'application/json';
+
+  return headers;
+}
+
+interface FailureInput {
+  url: string;
+  status: number;
+  requestId: string | undefined;
+  state: CallState;
+  response: { headers: Record<string, string | string[] | undefined>; body: string };
+}
+
+function classifyFailure(
+  config: TransportConfig,
+  request: NetSuiteRequest,
+  input: FailureInput,
+): VendorError {
+  const authRetryable = input.status === 401 ? decideAuthRetry(config, input.state) : undefined;
+
+  const error = classifyResponse(
+    { status: input.status, headers: input.response.headers, bodyText: input.response.body },
+    {
+      operation: request.operation,
+      method: request.method,
+      url: input.url,
+      requestId: input.requestId,
+      secrets: config.auth.secrets(),
+      authRetryable,
+    },
+  );
+
+  if (error.code === 'THROTTLED') config.throttleTracker.recordThrottle();
+
+  return error;
+}
+
+/**
+ * A 401 is retried when a cached bearer token was dropped (once per call), or when the account
+ * was throttled in the last window (NetSuite's over-limit INVALID_LOGIN), at most N times.
+ */
+function decideAuthRetry(config: TransportConfig, state: CallState): boolean {
+  if (!state.tokenRefreshed && config.auth.invalidate?.()) {
+    state.tokenRefreshed = true;
+    return true;
+  }
+
+  if (
+    config.throttleTracker.wasThrottledRecently() &&
+    state.invalidLoginRetries < config.maxInvalidLoginRetries
+  ) {
+    state.invalidLoginRetries += 1;
+    return true;
+  }
+
+  return false;
+}
+
+function readRequestId(
+  config: TransportConfig,
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
+  for (const name of config.requestIdHeaders) {
+    const value = headers[name];
+    if (typeof value === 'string' && value) return value;
+  }
+
+  return undefined;
+}
+
+function parseJson(text: string, operation: string): unknown {
+  if (!text) return undefined;
+
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ServerError({
+      vendor: 'netsuite',
+      operation,
+      message: `${operation}: the response body is not JSON`,
+      retryable: false,
+      cause: error,
+    });
+  }
+}
+
+function emitEvent(
+  config: TransportConfig,
+  request: NetSuiteRequest,
+  outcome: Pick<
+    NetSuiteRequestEvent,
+    'attempt' | 'durationMs' | 'status' | 'requestId' | 'errorCode'
+  >,
+): void {
+  const event: NetSuiteRequestEvent = {
+    operation: request.operation,
+    recordType: request.recordType,
+    method: request.method,
+    path: request.path,
+    ...outcome,
+    durationMs: Math.round(outcome.durationMs * 100) / 100,
+  };
+
+  if (outcome.errorCode) config.logger.warn(event, 'netsuite request failed');
+  else config.logger.info(event, 'netsuite request');
+
+  config.onRequest?.(event);
+}
+
+function logRetry(
+  config: TransportConfig,
+  request: NetSuiteRequest,
+  error: VendorError,
+  attempt: number,
+  delayMs: number,
+): void {
+  config.logger.warn(
+    {
+      operation: request.operation,
+      recordType: request.recordType,
+      attempt,
+      delayMs,
+      errorCode: error.code,
+      vendorCode: error.vendorCode,
+    },
+    'netsuite request retry',
+  );
+}
