@@ -44,7 +44,9 @@ export interface ListReportsFilter {
 }
 
 /** Options of a row read. */
-export type ReadRowsOptions = Partial<Pick<StreamRowsOptions, 'maxRefetches' | 'quoteMode' | 'idleTimeoutMs'>> & {
+export type ReadRowsOptions = Partial<
+  Pick<StreamRowsOptions, 'maxRefetches' | 'quoteMode' | 'idleTimeoutMs'>
+> & {
   signal?: AbortSignal;
   /** Marketplaces of the report (Japan selects cp932 when the charset is guessed). */
   marketplaceIds?: readonly string[];
@@ -80,22 +82,40 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
     };
     const response = await requester.call('createReport', { body, signal });
 
-    return parseBody(createReportResponseSchema, response.body, { operation: 'createReport', requestId: response.requestId }).reportId;
+    return parseBody(createReportResponseSchema, response.body, {
+      operation: 'createReport',
+      requestId: response.requestId,
+    }).reportId;
   }
 
   async function getReport(reportId: string, signal?: AbortSignal): Promise<Report> {
     const response = await requester.call('getReport', { path: { reportId }, signal });
 
-    return parseBody(reportSchema, response.body, { operation: 'getReport', requestId: response.requestId });
+    return parseBody(reportSchema, response.body, {
+      operation: 'getReport',
+      requestId: response.requestId,
+    });
   }
 
-  async function getReportDocument(reportDocumentId: string, signal?: AbortSignal): Promise<ReportDocument> {
-    const response = await requester.call('getReportDocument', { path: { reportDocumentId }, signal });
+  async function getReportDocument(
+    reportDocumentId: string,
+    signal?: AbortSignal,
+  ): Promise<ReportDocument> {
+    const response = await requester.call('getReportDocument', {
+      path: { reportDocumentId },
+      signal,
+    });
 
-    return parseBody(reportDocumentSchema, response.body, { operation: 'getReportDocument', requestId: response.requestId });
+    return parseBody(reportDocumentSchema, response.body, {
+      operation: 'getReportDocument',
+      requestId: response.requestId,
+    });
   }
 
-  async function* listReports(filter: ListReportsFilter = {}, signal?: AbortSignal): AsyncGenerator<Report> {
+  async function* listReports(
+    filter: ListReportsFilter = {},
+    signal?: AbortSignal,
+  ): AsyncGenerator<Report> {
     // "Specifying nextToken with any other parameters will cause the request to fail" (reports_2021-06-30.json).
     let query: Record<string, unknown> = {
       ...filter,
@@ -106,7 +126,10 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
 
     for (;;) {
       const response = await requester.call('getReports', { query, signal });
-      const page = parseBody(getReportsResponseSchema, response.body, { operation: 'getReports', requestId: response.requestId });
+      const page = parseBody(getReportsResponseSchema, response.body, {
+        operation: 'getReports',
+        requestId: response.requestId,
+      });
       yield* page.reports;
 
       if (page.nextToken === undefined || page.nextToken === '') return;
@@ -114,17 +137,27 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
     }
   }
 
-  function listSettlementReports(filter: Omit<ListReportsFilter, 'reportTypes'> = {}, signal?: AbortSignal): AsyncGenerator<Report> {
+  function listSettlementReports(
+    filter: Omit<ListReportsFilter, 'reportTypes'> = {},
+    signal?: AbortSignal,
+  ): AsyncGenerator<Report> {
     return listReports({ ...filter, reportTypes: [SETTLEMENT_REPORT_TYPES[0]] }, signal);
   }
 
   function waitForReport(reportId: string, poll: PollOptions = {}): Promise<Report> {
     const merged = { ...options.poll, ...poll };
 
-    return pollUntilFinal(() => getReport(reportId, merged.signal), { operation: 'getReport', id: reportId }, merged);
+    return pollUntilFinal(
+      () => getReport(reportId, merged.signal),
+      { operation: 'getReport', id: reportId },
+      merged,
+    );
   }
 
-  function readReportDocument(reportDocumentId: string, read: ReadRowsOptions = {}): AsyncGenerator<ReportRow> {
+  function readReportDocument(
+    reportDocumentId: string,
+    read: ReadRowsOptions = {},
+  ): AsyncGenerator<ReportRow> {
     return streamDocumentRows({
       ...read,
       fetchDocument: () => getReportDocument(reportDocumentId, read.signal),
@@ -133,16 +166,25 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
     });
   }
 
-  async function* readReport(report: Report, read: ReadRowsOptions = {}): AsyncGenerator<ReportRow> {
+  async function* readReport(
+    report: Report,
+    read: ReadRowsOptions = {},
+  ): AsyncGenerator<ReportRow> {
     if (report.processingStatus === 'FATAL') throw await toFatalError(report, read.signal);
 
     // CANCELLED includes Amazon's "automatic cancellation if there is no data to return".
     if (report.processingStatus !== 'DONE' || report.reportDocumentId === undefined) return;
 
-    yield* readReportDocument(report.reportDocumentId, { marketplaceIds: report.marketplaceIds, ...read });
+    yield* readReportDocument(report.reportDocumentId, {
+      marketplaceIds: report.marketplaceIds,
+      ...read,
+    });
   }
 
-  async function* requestReport(input: CreateReportInput, request: PollOptions & ReadRowsOptions = {}): AsyncGenerator<ReportRow> {
+  async function* requestReport(
+    input: CreateReportInput,
+    request: PollOptions & ReadRowsOptions = {},
+  ): AsyncGenerator<ReportRow> {
     const reportId = await createReport(input, request.signal);
     const report = await waitForReport(reportId, request);
 
@@ -150,7 +192,10 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
   }
 
   async function toFatalError(report: Report, signal?: AbortSignal): Promise<ProcessingFatalError> {
-    const errorDocumentText = report.reportDocumentId === undefined ? undefined : await readErrorDocument(report.reportDocumentId, signal);
+    const errorDocumentText =
+      report.reportDocumentId === undefined
+        ? undefined
+        : await readErrorDocument(report.reportDocumentId, signal);
 
     return new ProcessingFatalError({
       vendor: 'amazon',
@@ -161,9 +206,16 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
     });
   }
 
-  async function readErrorDocument(reportDocumentId: string, signal?: AbortSignal): Promise<string> {
+  async function readErrorDocument(
+    reportDocumentId: string,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const document = await getReportDocument(reportDocumentId, signal);
-    const bytes = await readDocumentBytes(document.url, { operation: 'downloadReportDocument', signal, maxBytes: 1024 * 1024 });
+    const bytes = await readDocumentBytes(document.url, {
+      operation: 'downloadReportDocument',
+      signal,
+      maxBytes: 1024 * 1024,
+    });
 
     return bytes.toString('utf8').trim().slice(0, MAX_ERROR_DOCUMENT_CHARS);
   }

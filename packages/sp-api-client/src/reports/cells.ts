@@ -30,7 +30,11 @@ export function cell(row: ReportRow, column: string): string {
  * An integer cell (quantities), or undefined when blank.
  * @throws InvalidInputError naming the report, row and column when it is not an integer
  */
-export function integerCell(row: ReportRow, column: string, context: RowContext): number | undefined {
+export function integerCell(
+  row: ReportRow,
+  column: string,
+  context: RowContext,
+): number | undefined {
   const value = optionalCell(row, column);
   if (value === undefined) return undefined;
 

@@ -6,7 +6,7 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
 import { openDocumentStream, toTransportError } from './download';
-import { DocumentDownloadError } from './errors';
+import { DocumentTransferError } from './errors';
 import { isGzipMagic } from './peek';
 
 const gunzipAsync = promisify(gunzip);
@@ -25,9 +25,12 @@ export interface ReadDocumentOptions {
 
 /**
  * Downloads a document fully and returns its uncompressed bytes.
- * @throws DocumentDownloadError when the URL expired, the body was cut or it exceeds `maxBytes`
+ * @throws DocumentTransferError when the URL expired, the body was cut or it exceeds `maxBytes`
  */
-export async function readDocumentBytes(url: string, options: ReadDocumentOptions): Promise<Buffer> {
+export async function readDocumentBytes(
+  url: string,
+  options: ReadDocumentOptions,
+): Promise<Buffer> {
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   const opened = await openDocumentStream(url, options);
   const chunks: Buffer[] = [];
@@ -55,8 +58,8 @@ export async function readDocumentBytes(url: string, options: ReadDocumentOption
   }
 }
 
-function tooLarge(operation: string, maxBytes: number): DocumentDownloadError {
-  return new DocumentDownloadError({
+function tooLarge(operation: string, maxBytes: number): DocumentTransferError {
+  return new DocumentTransferError({
     vendor: 'amazon',
     operation,
     message: `amazon ${operation}: document is larger than ${maxBytes} bytes`,

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { AbortedError, NotFoundError } from '@sellerbridge/http-core';
 import got from 'got';
 
-import { DocumentDownloadError } from './errors';
+import { DocumentTransferError } from './errors';
 
 /** Connect/response timeouts and idle-socket timeout for document downloads. */
 export interface DocumentDownloadOptions {
@@ -35,7 +35,7 @@ const MAX_ERROR_BODY_BYTES = 16 * 1024;
 
 /**
  * GETs a presigned URL and resolves once the status is known.
- * @throws DocumentDownloadError (refetchable for 400/403 expired URLs, 5xx and network failures)
+ * @throws DocumentTransferError (refetchable for 400/403 expired URLs, 5xx and network failures)
  * @throws NotFoundError for 404, AbortedError when the signal fires
  */
 export async function openDocumentStream(
@@ -105,31 +105,53 @@ async function readSmallBody(stream: Readable): Promise<string> {
 function toStatusError(status: number, body: string, url: string, operation: string): Error {
   const vendorCode = /<Code>([^<]{1,100})<\/Code>/.exec(body)?.[1];
   const vendorMessage = /<Message>([^<]{1,300})<\/Message>/.exec(body)?.[1];
-  const init = { vendor: 'amazon' as const, operation, status, method: 'GET', url, vendorCode, vendorMessage };
+  const init = {
+    vendor: 'amazon' as const,
+    operation,
+    status,
+    method: 'GET',
+    url,
+    vendorCode,
+    vendorMessage,
+  };
 
   if (status === 404) return new NotFoundError(init);
 
   const isRefetchable = status === 400 || status === 403 || status === 408 || status >= 500;
-  const hint = isRefetchable ? 'the presigned URL expires after 5 minutes; fetch the document again' : undefined;
+  const hint = isRefetchable
+    ? 'the presigned URL expires after 5 minutes; fetch the document again'
+    : undefined;
 
-  return new DocumentDownloadError({ ...init, isRefetchable, hint });
+  return new DocumentTransferError({ ...init, isRefetchable, hint });
 }
 
 /** Maps a transport failure while opening or reading a document. */
-export function toTransportError(error: unknown, url: string, options: DocumentDownloadOptions): Error {
-  if (error instanceof DocumentDownloadError || error instanceof AbortedError) return error;
+export function toTransportError(
+  error: unknown,
+  url: string,
+  options: DocumentDownloadOptions,
+): Error {
+  if (error instanceof DocumentTransferError || error instanceof AbortedError) return error;
 
   const { code, name } = (error ?? {}) as { code?: string; name?: string };
-  const base = { vendor: 'amazon' as const, operation: options.operation, method: 'GET', url, cause: error };
+  const base = {
+    vendor: 'amazon' as const,
+    operation: options.operation,
+    method: 'GET',
+    url,
+    cause: error,
+  };
 
   if (options.signal?.aborted === true || name === 'AbortError' || code === 'ABORT_ERR') {
     return new AbortedError({ ...base, message: `${options.operation} was cancelled` });
   }
 
   const isZlib = typeof code === 'string' && code.startsWith('Z_');
-  const reason = isZlib ? 'gzip body is cut short or corrupt' : `download failed (${code ?? name ?? 'unknown'})`;
+  const reason = isZlib
+    ? 'gzip body is cut short or corrupt'
+    : `download failed (${code ?? name ?? 'unknown'})`;
 
-  return new DocumentDownloadError({
+  return new DocumentTransferError({
     ...base,
     vendorCode: code,
     message: `amazon ${options.operation}: ${reason}`,

@@ -31,8 +31,8 @@ export class ProcessingTimeoutError extends ServerError {
   }
 }
 
-/** A document download failed: URL expired, body cut short, or the server refused it. */
-export class DocumentDownloadError extends ServerError {
+/** A document download or upload failed: URL expired, body cut short, or the server refused it. */
+export class DocumentTransferError extends ServerError {
   /** True when fetching the document again (a fresh presigned URL) may succeed. */
   readonly isRefetchable: boolean;
 

@@ -99,7 +99,10 @@ export function toCustomerReturnRow(row: ReportRow, rowNumber: number): Customer
     asin: text('asin'),
     fnsku: text('fnsku'),
     productName: text('product-name'),
-    quantity: integerCell(row, 'quantity', { reportType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', rowNumber }),
+    quantity: integerCell(row, 'quantity', {
+      reportType: 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA',
+      rowNumber,
+    }),
     fulfillmentCenterId: text('fulfillment-center-id'),
     detailedDisposition: text('detailed-disposition'),
     reason: text('reason'),
@@ -110,11 +113,15 @@ export function toCustomerReturnRow(row: ReportRow, rowNumber: number): Customer
 }
 
 /** Types a stream of ledger detail rows. */
-export function readLedgerDetailRows(rows: AsyncIterable<ReportRow>): AsyncGenerator<LedgerDetailRow> {
+export function readLedgerDetailRows(
+  rows: AsyncIterable<ReportRow>,
+): AsyncGenerator<LedgerDetailRow> {
   return mapRows(rows, toLedgerDetailRow);
 }
 
 /** Types a stream of customer return rows. */
-export function readCustomerReturnRows(rows: AsyncIterable<ReportRow>): AsyncGenerator<CustomerReturnRow> {
+export function readCustomerReturnRows(
+  rows: AsyncIterable<ReportRow>,
+): AsyncGenerator<CustomerReturnRow> {
   return mapRows(rows, toCustomerReturnRow);
 }

@@ -1,9 +1,15 @@
 /** The `client.reports` namespace and the report row helpers. */
 export { createReportsApi, toAmazonDate } from './api';
-export type { CreateReportInput, ListReportsFilter, ReadRowsOptions, ReportsApi, ReportsApiOptions } from './api';
+export type {
+  CreateReportInput,
+  ListReportsFilter,
+  ReadRowsOptions,
+  ReportsApi,
+  ReportsApiOptions,
+} from './api';
 export { decideCharset, normalizeCharset, parseDeclaredCharset } from './charset';
 export type { CharsetDecision, CharsetSource } from './charset';
-export { DocumentDownloadError, ProcessingFatalError, ProcessingTimeoutError } from './errors';
+export { DocumentTransferError, ProcessingFatalError, ProcessingTimeoutError } from './errors';
 export { pollUntilFinal } from './poll';
 export type { PollOptions } from './poll';
 export type { Report, ReportDocument } from './schemas';
@@ -12,7 +18,12 @@ export { isSettlementSummaryRow, readSettlementRecords, toSettlementRecord } fro
 export type { SettlementLine, SettlementRecord, SettlementSummary } from './settlement';
 export { readAllOrdersRows, toAllOrdersRow } from './order-rows';
 export type { AllOrdersRow } from './order-rows';
-export { readCustomerReturnRows, readLedgerDetailRows, toCustomerReturnRow, toLedgerDetailRow } from './fba-rows';
+export {
+  readCustomerReturnRows,
+  readLedgerDetailRows,
+  toCustomerReturnRow,
+  toLedgerDetailRow,
+} from './fba-rows';
 export type { CustomerReturnRow, LedgerDetailRow } from './fba-rows';
 export { createTsvParser } from './tsv';
 export type { ReportRow, TsvQuoteMode } from './tsv';

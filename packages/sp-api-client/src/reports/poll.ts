@@ -59,9 +59,14 @@ export async function pollUntilFinal<T extends { processingStatus: string }>(
 }
 
 /** Waits `delayMs`, rejecting with AbortedError as soon as the signal fires. */
-export function sleep(delayMs: number, signal: AbortSignal | undefined, operation: string): Promise<void> {
+export function sleep(
+  delayMs: number,
+  signal: AbortSignal | undefined,
+  operation: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () => new AbortedError({ vendor: 'amazon', operation, message: `${operation} was cancelled` });
+    const aborted = () =>
+      new AbortedError({ vendor: 'amazon', operation, message: `${operation} was cancelled` });
     if (signal?.aborted === true) return reject(aborted());
 
     const onAbort = () => {

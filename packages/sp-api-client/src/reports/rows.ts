@@ -6,7 +6,7 @@
 import type { Logger } from '@sellerbridge/http-core';
 
 import { openDocumentStream, toTransportError } from './download';
-import { DocumentDownloadError } from './errors';
+import { DocumentTransferError } from './errors';
 import { parseTsvDocument } from './tsv';
 import type { ReportRow, TsvQuoteMode } from './tsv';
 
@@ -39,7 +39,7 @@ const OPERATION = 'downloadReportDocument';
 
 /**
  * Yields each row of the document once, refetching on refetchable failures.
- * @throws DocumentDownloadError after `maxRefetches`, NotFoundError, AbortedError
+ * @throws DocumentTransferError after `maxRefetches`, NotFoundError, AbortedError
  */
 export async function* streamDocumentRows(options: StreamRowsOptions): AsyncGenerator<ReportRow> {
   const maxRefetches = options.maxRefetches ?? 3;
@@ -60,11 +60,17 @@ export async function* streamDocumentRows(options: StreamRowsOptions): AsyncGene
 
       return;
     } catch (error) {
-      const canRefetch = error instanceof DocumentDownloadError && error.isRefetchable;
+      const canRefetch = error instanceof DocumentTransferError && error.isRefetchable;
       if (!canRefetch || refetches >= maxRefetches) throw error;
 
       options.logger.warn(
-        { operation: OPERATION, reportDocumentId: document.reportDocumentId, rowsDone: emittedRows, refetch: refetches + 1, reason: error.message },
+        {
+          operation: OPERATION,
+          reportDocumentId: document.reportDocumentId,
+          rowsDone: emittedRows,
+          refetch: refetches + 1,
+          reason: error.message,
+        },
         'report download failed; fetching the document again',
       );
     }
@@ -75,7 +81,11 @@ async function* readDocumentRows(
   document: DocumentLocation,
   options: StreamRowsOptions,
 ): AsyncGenerator<ReportRow> {
-  const transport = { operation: OPERATION, signal: options.signal, idleTimeoutMs: options.idleTimeoutMs };
+  const transport = {
+    operation: OPERATION,
+    signal: options.signal,
+    idleTimeoutMs: options.idleTimeoutMs,
+  };
   const opened = await openDocumentStream(document.url, transport);
 
   try {
@@ -84,12 +94,17 @@ async function* readDocumentRows(
       marketplaceIds: options.marketplaceIds,
       quoteMode: options.quoteMode,
       onDecoded: (info) =>
-        options.logger.debug({ operation: OPERATION, reportDocumentId: document.reportDocumentId, ...info }, 'report decoding chosen'),
+        options.logger.debug(
+          { operation: OPERATION, reportDocumentId: document.reportDocumentId, ...info },
+          'report decoding chosen',
+        ),
     });
 
     for await (const row of parser) yield row as ReportRow;
   } catch (error) {
-    throw isParseError(error) ? toParseError(error) : toTransportError(error, document.url, transport);
+    throw isParseError(error)
+      ? toParseError(error)
+      : toTransportError(error, document.url, transport);
   } finally {
     opened.stream.destroy();
   }
@@ -101,10 +116,10 @@ function isParseError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('CSV_');
 }
 
-function toParseError(error: unknown): DocumentDownloadError {
+function toParseError(error: unknown): DocumentTransferError {
   const { code, message } = error as { code: string; message: string };
 
-  return new DocumentDownloadError({
+  return new DocumentTransferError({
     vendor: 'amazon',
     operation: OPERATION,
     vendorCode: code,

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 
 /** `processingStatus` values of a report (reports_2021-06-30.json). */
-export const reportProcessingStatusSchema = z.enum(['CANCELLED', 'DONE', 'FATAL', 'IN_PROGRESS', 'IN_QUEUE']);
+export const reportProcessingStatusSchema = z.enum([
+  'CANCELLED',
+  'DONE',
+  'FATAL',
+  'IN_PROGRESS',
+  'IN_QUEUE',
+]);
 
 /** A report as returned by getReport / getReports. */
 export const reportSchema = z.looseObject({

@@ -55,7 +55,10 @@ export type SettlementRecord = SettlementSummary | SettlementLine;
  * Detail rows leave `total-amount` empty (reference §5.1 quirk 1).
  */
 export function isSettlementSummaryRow(row: ReportRow): boolean {
-  return optionalCell(row, 'total-amount') !== undefined && optionalCell(row, 'transaction-type') === undefined;
+  return (
+    optionalCell(row, 'total-amount') !== undefined &&
+    optionalCell(row, 'transaction-type') === undefined
+  );
 }
 
 /** Types one V2 settlement row. */
@@ -97,12 +100,17 @@ function toSettlementLine(row: ReportRow, rowNumber: number): SettlementLine {
     merchantOrderItemId: optionalCell(row, 'merchant-order-item-id'),
     merchantAdjustmentItemId: optionalCell(row, 'merchant-adjustment-item-id'),
     sku: optionalCell(row, 'sku'),
-    quantityPurchased: integerCell(row, 'quantity-purchased', { reportType: REPORT_TYPE, rowNumber }),
+    quantityPurchased: integerCell(row, 'quantity-purchased', {
+      reportType: REPORT_TYPE,
+      rowNumber,
+    }),
     promotionId: optionalCell(row, 'promotion-id'),
   };
 }
 
 /** Types a stream of V2 settlement rows (summary first, then lines). */
-export function readSettlementRecords(rows: AsyncIterable<ReportRow>): AsyncGenerator<SettlementRecord> {
+export function readSettlementRecords(
+  rows: AsyncIterable<ReportRow>,
+): AsyncGenerator<SettlementRecord> {
   return mapRows(rows, toSettlementRecord);
 }

@@ -11,7 +11,12 @@ import { parse } from 'csv-parse';
 import type { Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 
-import { CHARSET_SNIFF_BYTES, decideCharset, normalizeCharset, parseDeclaredCharset } from './charset';
+import {
+  CHARSET_SNIFF_BYTES,
+  decideCharset,
+  normalizeCharset,
+  parseDeclaredCharset,
+} from './charset';
 import type { CharsetDecision } from './charset';
 import { isGzipMagic, peekStream } from './peek';
 
@@ -38,7 +43,10 @@ export interface TsvDocumentOptions {
 }
 
 /** Turns a raw document byte stream into a csv-parse stream of rows keyed by header name. */
-export async function parseTsvDocument(raw: Readable, options: TsvDocumentOptions): Promise<Parser> {
+export async function parseTsvDocument(
+  raw: Readable,
+  options: TsvDocumentOptions,
+): Promise<Parser> {
   const peeked = await peekStream(raw, 2);
   const isGzip = isGzipMagic(peeked.head);
   let bytes: Readable = isGzip ? pipeline(peeked.stream, createGunzip(), ignore) : peeked.stream;
@@ -56,7 +64,11 @@ export async function parseTsvDocument(raw: Readable, options: TsvDocumentOption
 
   options.onDecoded?.({ ...decision, isGzip });
 
-  return pipeline(decodeIfNeeded(bytes, decision.charset), createTsvParser(options.quoteMode), ignore);
+  return pipeline(
+    decodeIfNeeded(bytes, decision.charset),
+    createTsvParser(options.quoteMode),
+    ignore,
+  );
 }
 
 // csv-parse decodes UTF-8 itself (and drops a BOM); other charsets go through iconv-lite first.

@@ -5,7 +5,7 @@ import { NotFoundError } from '@sellerbridge/http-core';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { DocumentDownloadError, createReportsApi, readSettlementRecords } from '../../src/reports';
+import { DocumentTransferError, createReportsApi, readSettlementRecords } from '../../src/reports';
 import { sharedPath } from '../../../../test-support/shared';
 import {
   collect,
@@ -133,7 +133,7 @@ describe('readReportDocument', () => {
     expect(requester.calls).toHaveLength(2);
   });
 
-  it('gives up after maxRefetches with a DocumentDownloadError carrying the S3 code', async () => {
+  it('gives up after maxRefetches with a DocumentTransferError carrying the S3 code', async () => {
     server = await startLoopback({ '/doc': (_, res) => sendExpired(res) });
     const url = `${server.url}/doc`;
     const requester = fakeRequester({ getReportDocument: () => ({ reportDocumentId: 'D1', url }) });
@@ -141,7 +141,7 @@ describe('readReportDocument', () => {
 
     const error = await collect(reports.readReportDocument('D1', { maxRefetches: 2 })).catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(DocumentDownloadError);
+    expect(error).toBeInstanceOf(DocumentTransferError);
     expect(error).toMatchObject({ status: 403, vendorCode: 'AccessDenied', isRefetchable: true });
     expect(requester.calls).toHaveLength(3);
   });
