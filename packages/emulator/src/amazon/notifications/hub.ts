@@ -51,6 +51,48 @@ export function queueNameOfArn(arn: string): string {
   return arn.split(':').pop() ?? arn;
 }
 
+/**
+ * Amazon's envelope: ORDER_CHANGE uses PascalCase keys and payload version 1.0
+ * (schemas/notifications/OrderChangeNotification.json); report and feed notifications use
+ * camelCase keys and version 2020-09-04 (ReportProcessingFinishedNotification.json).
+ */
+export function buildEnvelope(
+  event: { type: AmazonEventType; payload: unknown },
+  subscription: SubscriptionRecord,
+  applicationId: string,
+  now: string,
+): Record<string, unknown> {
+  const notificationId = randomUUID();
+  if (event.type === 'ORDER_CHANGE') {
+    return {
+      NotificationVersion: '1.0',
+      NotificationType: event.type,
+      PayloadVersion: subscription.payloadVersion,
+      EventTime: now,
+      Payload: event.payload,
+      NotificationMetadata: {
+        ApplicationId: applicationId,
+        SubscriptionId: subscription.subscriptionId,
+        PublishTime: now,
+        NotificationId: notificationId,
+      },
+    };
+  }
+  return {
+    notificationVersion: '2020-09-04',
+    notificationType: event.type,
+    payloadVersion: subscription.payloadVersion,
+    eventTime: now,
+    payload: event.payload,
+    notificationMetadata: {
+      applicationId,
+      subscriptionId: subscription.subscriptionId,
+      publishTime: now,
+      notificationId,
+    },
+  };
+}
+
 /** Creates the hub over the context's store. */
 export function createNotificationHub(
   ctx: AmazonContext,
@@ -85,20 +127,12 @@ export function createNotificationHub(
         const arn = destination?.resource.sqs?.arn;
         if (!arn) continue;
 
-        const now = ctx.clock().toISOString();
-        const envelope = {
-          notificationVersion: '1.0',
-          notificationType: event.type,
-          payloadVersion: subscription.payloadVersion,
-          eventTime: now,
-          payload: event.payload,
-          notificationMetadata: {
-            applicationId: credentials.applicationId,
-            subscriptionId: subscription.subscriptionId,
-            publishTime: now,
-            notificationId: randomUUID(),
-          },
-        };
+        const envelope = buildEnvelope(
+          event,
+          subscription,
+          credentials.applicationId,
+          ctx.clock().toISOString(),
+        );
         sent.push(envelope);
         enqueue(queueNameOfArn(arn), JSON.stringify(envelope));
       }

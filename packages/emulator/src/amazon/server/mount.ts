@@ -3,6 +3,7 @@
  * listings, definitions, catalog, feeds, notifications) and EMU-WORLD's areas (reports,
  * finances, FBA inventory, inbound). In `static` mode: Amazon's static sandbox examples.
  */
+import { ordersArea } from '../orders';
 import { tokenRoutes } from './tokens-routes';
 import type { Router } from './router';
 import type { AmazonContext, RouteModule } from './types';
@@ -26,7 +27,7 @@ export interface AreaWithTick {
   seed?: (ctx: AmazonContext) => void;
 }
 
-const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }];
+const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea];
 
 /** Mounts the areas of `mode` and returns their tick. */
 export function mountRoutes(
@@ -34,7 +35,7 @@ export function mountRoutes(
   router: Router,
   options: MountOptions,
 ): MountedAreas {
-  const areas = options.mode === "world" ? WORLD_AREAS : WORLD_AREAS;
+  const areas = options.mode === 'world' ? WORLD_AREAS : WORLD_AREAS;
   for (const area of areas) {
     area.seed?.(ctx);
     router.add(area.routes(ctx));
