@@ -4,10 +4,11 @@ import { AbortedError, InvalidInputError } from '@sellerbridge/http-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { ProcessingFatalError, ProcessingTimeoutError, createReportsApi } from '../../src/reports';
+import type { Report } from '../../src/reports';
 import { collect, fakeRequester, sendBody, startLoopback } from './support';
 import type { LoopbackServer } from './support';
 
-const report = (processingStatus: string, extra: Record<string, unknown> = {}) => ({
+const report = (processingStatus: Report['processingStatus'], extra: Record<string, unknown> = {}): Report => ({
   reportId: 'R1',
   reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
   createdTime: '2026-12-01T00:00:00Z',
@@ -78,7 +79,7 @@ describe('createReportsApi.listSettlementReports', () => {
 describe('createReportsApi.waitForReport', () => {
   it('polls with growing delays until a final status', async () => {
     vi.useFakeTimers();
-    const statuses = ['IN_QUEUE', 'IN_PROGRESS', 'IN_PROGRESS', 'DONE'];
+    const statuses: Array<Report['processingStatus']> = ['IN_QUEUE', 'IN_PROGRESS', 'IN_PROGRESS', 'DONE'];
     const requester = fakeRequester({ getReport: (_, count) => report(statuses[count] ?? 'DONE') });
     const reports = createReportsApi(requester, { poll: { initialDelayMs: 1_000, factor: 2, maxDelayMs: 3_000 } });
 
