@@ -58,6 +58,8 @@ export function classifyResponse(response: FailedResponse, context: FailureConte
   const first = body?.details[0];
   const vendorCode = first?.errorCode;
   const detail = first?.detail ?? body?.title;
+  const scrub = (text: string | undefined) =>
+    text === undefined ? undefined : redactText(text, context.secrets);
 
   const init: VendorErrorInit = {
     vendor: 'netsuite',
@@ -65,12 +67,14 @@ export function classifyResponse(response: FailedResponse, context: FailureConte
     message: `${context.operation}: ${context.method} → ${response.status}${vendorCode ? ` ${vendorCode}` : ''}`,
     status: response.status,
     vendorCode,
-    vendorMessage: detail === undefined ? undefined : redactText(detail, context.secrets),
+    vendorMessage: scrub(detail),
     requestId: context.requestId,
     method: context.method,
     url: context.url,
     retryAfterMs: parseRetryAfterMs(response.headers['retry-after']),
-    details: body?.details.length ? body.details : undefined,
+    details: body?.details.length
+      ? body.details.map((entry) => ({ ...entry, detail: scrub(entry.detail) }))
+      : undefined,
   };
 
   return createError(response.status, vendorCode, init, first?.errorPath, context.authRetryable);

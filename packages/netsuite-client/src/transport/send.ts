@@ -15,7 +15,8 @@ import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbrid
 import type { AuthStrategy } from '../auth/types';
 import { buildUrl } from '../url';
 import { classifyResponse } from './classify';
-import { ThrottleTracker, isSafeToRepeat } from './retry-policy';
+import { isSafeToRepeat } from './retry-policy';
+import type { ThrottleTracker } from './retry-policy';
 import type { NetSuiteRequest, NetSuiteRequestEvent, NetSuiteResponse, Transport } from './types';
 
 /** Everything the pipeline needs, resolved once by the client. */

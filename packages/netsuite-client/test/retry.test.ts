@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthError, NetworkError, ServerError, ThrottledError } from '@sellerbridge/http-core';
+import { createTransport } from '../src/transport/send';
+import {
+  RECORD,
+  createTestClient,
+  netsuite,
+  parseOAuthHeader,
+  settle,
+  setUpNock,
+  tearDownNock,
+  useFakeClock,
+} from './helpers';
+
+const nsError = (status: number, code: string, detail = 'x') => ({
+  type: 'https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1',
+  title: 'Error',
+  status,
+  'o:errorDetails': [{ detail, 'o:errorCode': code }],
+});
+
+describe(createTransport.name, () => {
+  beforeEach(() => {
+    setUpNock();
+    useFakeClock();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    tearDownNock();
+  });
+
+  it.each([
+    [429, 'CONCURRENCY_LIMIT_EXCEEDED'],
+    [400, 'SSS_REQUEST_LIMIT_EXCEEDED'],
+    [500, 'UNEXPECTED_ERROR'],
+    [503, 'UNEXPECTED_ERROR'],
+  ])('retries a %i %s with backoff and signs every attempt afresh', async (status, code) => {
+    const { client, events } = createTestClient();
+    const nonces: string[] = [];
+    const capture = function capture(this: { req: { headers: Record<string, string> } }) {
+      nonces.push(parseOAuthHeader(this.req.headers.authorization ?? '').oauth_nonce ?? '');
+    };
+    const scope = netsuite()
+      .get(`${RECORD}/customer/1`)
+      .times(2)
+      .reply(function reply() {
+        capture.call(this);
+        return [status, nsError(status, code)];
+      })
+      .get(`${RECORD}/customer/1`)
+      .reply(function reply() {
+        capture.call(this);
+        return [200, { id: '1' }];
+      });
+
+    const startedAt = Date.now();
+    const record = await settle(client.records.get('customer', '1'));
+
+    scope.done();
+    expect(record.id).toBe('1');
+    expect(new Set(nonces).size).toBe(3);
+    expect(events.map((event) => event.status)).toEqual([status, status, 200]);
+    // random 0.5: 500 ms then 1000 ms of backoff.
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('retries a connection reset', async () => {
+    const { client } = createTestClient();
+    const scope = netsuite()
+      .get(`${RECORD}/customer/1`)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+      .get(`${RECORD}/customer/1`)
+      .reply(200, { id: '1' });
+
+    expect((await settle(client.records.get('customer', '1'))).id).toBe('1');
+    scope.done();
+  });
+
+  it('gives up after maxAttempts with a ThrottledError carrying attempts and wait', async () => {
+    const { client } = createTestClient({ retry: { maxAttempts: 3, random: () => 0.5 } });
+    netsuite()
+      .get(`${RECORD}/customer/1`)
+      .times(3)
+      .reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED'), { 'x-n-operationid': 'op-9' });
+
+    const error = await settle(client.records.get('customer', '1')).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(error).toMatchObject({
+      status: 429,
+      vendorCode: 'CONCURRENCY_LIMIT_EXCEEDED',
+      attempts: 3,
+      requestId: 'op-9',
+    });
+    expect((error as ThrottledError).totalWaitMs).toBeGreaterThan(0);
+  });
+
+  it('honours Retry-After as a floor', async () => {
+    const { client } = createTestClient();
+    netsuite()
+      .get(`${RECORD}/customer/1`)
+      .reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED'), { 'retry-after': '7' })
+      .get(`${RECORD}/customer/1`)
+      .reply(200, { id: '1' });
+
+    const startedAt = Date.now();
+    await settle(client.records.get('customer', '1'));
+
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(7000);
+  });
+
+  it('does not retry a plain INVALID_LOGIN', async () => {
+    const { client } = createTestClient();
+    const scope = netsuite()
+      .get(`${RECORD}/customer/1`)
+      .reply(401, nsError(401, 'INVALID_LOGIN', 'Invalid login attempt.'));
+
+    const error = await settle(client.records.get('customer', '1')).catch(
+      (caught: unknown) => caught,
+    );
+
+    scope.done();
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ attempts: 1, vendorCode: 'INVALID_LOGIN' });
+  });
+
+  it('retries INVALID_LOGIN only within 60 s after a 429 on the account, at most twice', async () => {
+    const { client } = createTestClient();
+    netsuite()
+      .get(`${RECORD}/customer/1`)
+      .reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED'))
+      .get(`${RECORD}/customer/1`)
+      .reply(200, { id: '1' });
+    await settle(client.records.get('customer', '1'));
+
+    const scope = netsuite()
+      .get(`${RECORD}/customer/2`)
+      .times(3)
+      .reply(401, nsError(401, 'INVALID_LOGIN'));
+    const error = await settle(client.records.get('customer', '2')).catch(
+      (caught: unknown) => caught,
+    );
+
+    scope.done();
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ attempts: 3 });
+
+    vi.advanceTimersByTime(61_000);
+    netsuite().get(`${RECORD}/customer/3`).reply(401, nsError(401, 'INVALID_LOGIN'));
+    const late = await settle(client.records.get('customer', '3')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(late).toMatchObject({ code: 'AUTH', attempts: 1 });
+  });
+
+  it('never repeats a create without external id after a 5xx or a reset', async () => {
+    const { client } = createTestClient();
+    const scope = netsuite()
+      .post(`${RECORD}/salesOrder`)
+      .reply(500, nsError(500, 'UNEXPECTED_ERROR'));
+
+    const error = await settle(client.records.create('salesOrder', { entity: { id: '5' } })).catch(
+      (caught: unknown) => caught,
+    );
+    scope.done();
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ attempts: 1 });
+
+    netsuite()
+      .post(`${RECORD}/salesOrder`)
+      .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    const reset = await settle(client.records.create('salesOrder', { entity: { id: '5' } })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(reset).toBeInstanceOf(NetworkError);
+    expect(reset).toMatchObject({ attempts: 1 });
+  });
+
+  it('retries a create without external id after a 429 (NetSuite refused it unprocessed)', async () => {
+    const { client } = createTestClient();
+    const scope = netsuite()
+      .post(`${RECORD}/salesOrder`)
+      .reply(429, nsError(429, 'CONCURRENCY_LIMIT_EXCEEDED'))
+      .post(`${RECORD}/salesOrder`)
+      .reply(204, '', { location: `http://127.0.0.1:9${RECORD}/salesOrder/9` });
+
+    expect((await settle(client.records.create('salesOrder', { entity: { id: '5' } }))).id).toBe(
+      '9',
+    );
+    scope.done();
+  });
+});
