@@ -3,6 +3,7 @@
  * listings, definitions, catalog, feeds, notifications) and EMU-WORLD's areas (reports,
  * finances, FBA inventory, inbound). In `static` mode: Amazon's static sandbox examples.
  */
+import { listingsArea } from '../listings';
 import { ordersArea } from '../orders';
 import { tokenRoutes } from './tokens-routes';
 import type { Router } from './router';
@@ -27,7 +28,7 @@ export interface AreaWithTick {
   seed?: (ctx: AmazonContext) => void;
 }
 
-const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea];
+const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea, listingsArea];
 
 /** Mounts the areas of `mode` and returns their tick. */
 export function mountRoutes(
