@@ -79,9 +79,13 @@ export function tearDownNock(): void {
   nock.enableNetConnect();
 }
 
+// Captured before any test fakes timers: settle() yields real time between fake-clock steps.
+const realSetTimeout = globalThis.setTimeout;
+
 /**
- * Awaits a promise while fake timers run: advances the clock in steps and lets I/O callbacks
- * (nock replies use real setImmediate) run between steps.
+ * Awaits a promise while fake timers run: advances the clock in 100 ms steps and yields 1 ms of
+ * real time between steps, so I/O and thread-pool crypto (WebCrypto) finish before a request
+ * timeout could fire on the fake clock.
  */
 export async function settle<T>(promise: Promise<T>, stepMs = 100, maxSteps = 20_000): Promise<T> {
   let done = false;
@@ -91,7 +95,7 @@ export async function settle<T>(promise: Promise<T>, stepMs = 100, maxSteps = 20
   tracked.catch(() => undefined);
 
   for (let step = 0; step < maxSteps && !done; step++) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => realSetTimeout(resolve, 1));
     await vi.advanceTimersByTimeAsync(stepMs);
   }
 
