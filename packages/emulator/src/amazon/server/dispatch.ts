@@ -165,6 +165,9 @@ async function dispatchInner(deps: DispatchDeps, raw: RawSpApiRequest): Promise<
     sellerId: check.record.sellerId,
   };
   const response = await runHandler(route, req);
-  response.headers = { ...response.headers, 'x-amzn-RateLimit-Limit': formatRate(taken.rate) };
+  // The models declare the rate header on 2xx/4xx responses, not on 429.
+  if (response.status !== 429) {
+    response.headers = { ...response.headers, 'x-amzn-RateLimit-Limit': formatRate(taken.rate) };
+  }
   return { response, transportFault: fault === 'slow' ? 'slow' : undefined };
 }

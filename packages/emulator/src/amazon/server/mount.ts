@@ -3,6 +3,7 @@
  * listings, definitions, catalog, feeds, notifications) and EMU-WORLD's areas (reports,
  * finances, FBA inventory, inbound). In `static` mode: Amazon's static sandbox examples.
  */
+import { feedsArea } from '../feeds';
 import { listingsArea } from '../listings';
 import { ordersArea } from '../orders';
 import { tokenRoutes } from './tokens-routes';
@@ -28,7 +29,7 @@ export interface AreaWithTick {
   seed?: (ctx: AmazonContext) => void;
 }
 
-const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea, listingsArea];
+const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea, listingsArea, feedsArea];
 
 /** Mounts the areas of `mode` and returns their tick. */
 export function mountRoutes(
