@@ -39,10 +39,14 @@ export interface Failure {
 }
 
 /** Stores (or adds an attempt to) the error record of a failed record. */
-export async function recordFailure(env: ErrorRecordEnvironment, failure: Failure): Promise<ErrorRecord> {
+export async function recordFailure(
+  env: ErrorRecordEnvironment,
+  failure: Failure,
+): Promise<ErrorRecord> {
   const { plain, pii } = splitPii(failure.record);
   const context = sealContext(env.integrationId, failure.flowId, failure.traceKey);
-  const sealedPii = pii.length > 0 && env.vault ? env.vault.seal(pii as unknown as JsonValue, context) : null;
+  const sealedPii =
+    pii.length > 0 && env.vault ? env.vault.seal(pii as unknown as JsonValue, context) : null;
   const piiDropped = pii.length > 0 && !env.vault;
   if (piiDropped) env.onPiiDropped();
 
@@ -61,7 +65,11 @@ export async function recordFailure(env: ErrorRecordEnvironment, failure: Failur
 }
 
 /** min(now + retention, delivery + 30 days) as ISO. */
-export function purgeTime(nowMs: number, retentionMs: number, deliveredAt: string | undefined): string {
+export function purgeTime(
+  nowMs: number,
+  retentionMs: number,
+  deliveredAt: string | undefined,
+): string {
   const byRetention = nowMs + retentionMs;
   const deliveredMs = deliveredAt === undefined ? Number.NaN : Date.parse(deliveredAt);
   const byDelivery = Number.isNaN(deliveredMs) ? byRetention : deliveredMs + DELIVERY_RETENTION_MS;
@@ -73,7 +81,11 @@ export function purgeTime(nowMs: number, retentionMs: number, deliveredAt: strin
  * The stored input with its personal data put back, for a retry.
  * @throws {ErrorRecordError} `INPUT_UNAVAILABLE` when personal data was dropped or purged.
  */
-export function restoreInput(vault: PiiVault | undefined, ns: string, record: ErrorRecord): JsonValue {
+export function restoreInput(
+  vault: PiiVault | undefined,
+  ns: string,
+  record: ErrorRecord,
+): JsonValue {
   if (record.piiDropped || (hasPiiMask(record) && !record.sealedPii)) {
     throw new ErrorRecordError(
       'INPUT_UNAVAILABLE',
@@ -88,18 +100,29 @@ export function restoreInput(vault: PiiVault | undefined, ns: string, record: Er
 }
 
 /** The record for display: personal data masked (`J***`) when it can be decrypted. */
-export function showErrorRecord(vault: PiiVault | undefined, ns: string, record: ErrorRecord): ErrorRecord {
-  const input = vault && record.sealedPii ? maskPii(record.input, openPii(vault, ns, record)) : record.input;
+export function showErrorRecord(
+  vault: PiiVault | undefined,
+  ns: string,
+  record: ErrorRecord,
+): ErrorRecord {
+  const input =
+    vault && record.sealedPii ? maskPii(record.input, openPii(vault, ns, record)) : record.input;
 
   return { ...record, input, sealedPii: record.sealedPii ? '[sealed]' : null };
 }
 
 function openPii(vault: PiiVault | undefined, ns: string, record: ErrorRecord): PiiEntry[] {
   if (!vault || !record.sealedPii) {
-    throw new ErrorRecordError('PII_UNREADABLE', `Error ${record.id}: no encryption key to open its input`);
+    throw new ErrorRecordError(
+      'PII_UNREADABLE',
+      `Error ${record.id}: no encryption key to open its input`,
+    );
   }
 
-  return vault.open(record.sealedPii, sealContext(ns, record.flowId, record.traceKey)) as unknown as PiiEntry[];
+  return vault.open(
+    record.sealedPii,
+    sealContext(ns, record.flowId, record.traceKey),
+  ) as unknown as PiiEntry[];
 }
 
 function hasPiiMask(record: ErrorRecord): boolean {

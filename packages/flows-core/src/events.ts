@@ -62,7 +62,10 @@ export class EventHub {
   }
 
   /** Adds a listener; returns a function removing it. */
-  on<E extends keyof IntegrationEvents>(event: E, listener: (payload: IntegrationEvents[E]) => void): () => void {
+  on<E extends keyof IntegrationEvents>(
+    event: E,
+    listener: (payload: IntegrationEvents[E]) => void,
+  ): () => void {
     const set = this.#listeners.get(event) ?? new Set();
     set.add(listener as (event: never) => void);
     this.#listeners.set(event, set);

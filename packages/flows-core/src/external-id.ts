@@ -28,7 +28,10 @@ export function externalId(...parts: readonly (string | number)[]): string {
 
   const id = parts.join('-');
   if (id.length > MAX_LENGTH) {
-    throw new ValueFormatError('externalId', `External id is ${id.length} characters (max ${MAX_LENGTH})`);
+    throw new ValueFormatError(
+      'externalId',
+      `External id is ${id.length} characters (max ${MAX_LENGTH})`,
+    );
   }
 
   return id;

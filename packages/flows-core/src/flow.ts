@@ -24,7 +24,13 @@ export type FlowSchedule = { everyMs: number } | 'manual';
 export type Edition = 'starter' | 'standard' | 'premium' | 'addon';
 
 /** A flow; build one with `defineFlow`. */
-export interface Flow<TSettings = unknown, TAmazon = unknown, TNetSuite = unknown, TRecord = unknown, TCheckpoint = unknown> {
+export interface Flow<
+  TSettings = unknown,
+  TAmazon = unknown,
+  TNetSuite = unknown,
+  TRecord = unknown,
+  TCheckpoint = unknown,
+> {
   /** Unique in an integration; letters, digits, `-` and `_`. */
   readonly id: string;
   readonly edition: Edition;
@@ -36,7 +42,10 @@ export interface Flow<TSettings = unknown, TAmazon = unknown, TNetSuite = unknow
     checkpoint: TCheckpoint | undefined,
   ) => AsyncIterable<Page<TRecord, TCheckpoint>>;
   /** Handles one record: reads and writes through `ctx`; throws to record an error. */
-  readonly handle: (ctx: FlowContext<TSettings, TAmazon, TNetSuite>, record: TRecord) => Promise<HandleResult>;
+  readonly handle: (
+    ctx: FlowContext<TSettings, TAmazon, TNetSuite>,
+    record: TRecord,
+  ) => Promise<HandleResult>;
   /** The record's trace key (e.g. the Amazon order id); errors and retries are keyed by it. */
   readonly traceKey: (record: TRecord) => string;
   /** The order's delivery time (ISO), so stored personal data is purged 30 days after it. */

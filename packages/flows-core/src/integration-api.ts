@@ -61,7 +61,10 @@ export interface Integration {
   };
   /** Starts the in-process scheduler. */
   schedule: (options?: ScheduleOptions) => ScheduleHandle;
-  on: <E extends keyof IntegrationEvents>(event: E, listener: (payload: IntegrationEvents[E]) => void) => () => void;
+  on: <E extends keyof IntegrationEvents>(
+    event: E,
+    listener: (payload: IntegrationEvents[E]) => void,
+  ) => () => void;
   /** Graceful shutdown on SIGTERM/SIGINT; returns a function removing the handlers. */
   installSignalHandlers: (options?: SignalHandlerOptions) => () => void;
   /** Stops schedules and runs (after their record in hand, or at once with `force`). */
@@ -84,7 +87,12 @@ export function createIntegrationApi(engine: Engine): Integration {
     return entry;
   };
 
-  const runChain = async (flowId: string, options: RunOptions, trigger: 'manual' | 'schedule' | 'trigger', chain: string[]) => {
+  const runChain = async (
+    flowId: string,
+    options: RunOptions,
+    trigger: 'manual' | 'schedule' | 'trigger',
+    chain: string[],
+  ) => {
     const entry = entryOf(flowId);
     const summary = await runFlow(engine, entry, options, trigger);
     if (summary.status !== 'completed') return summary;
@@ -95,7 +103,10 @@ export function createIntegrationApi(engine: Engine): Integration {
         summary.triggered.push(await runChain(next, options, 'trigger', [...chain, next]));
       } catch (error) {
         if (!(error instanceof LockHeldError)) throw error;
-        engine.logger.warn({ flowId: next, triggeredBy: flowId }, 'triggered flow already running; skipped');
+        engine.logger.warn(
+          { flowId: next, triggeredBy: flowId },
+          'triggered flow already running; skipped',
+        );
       }
     }
 
@@ -104,7 +115,8 @@ export function createIntegrationApi(engine: Engine): Integration {
 
   const recordOf = async (id: string): Promise<ErrorRecord> => {
     const record = await engine.store.getError(ns, id);
-    if (!record) throw new ErrorRecordError('NOT_FOUND', `No error record '${id}' in integration '${ns}'`);
+    if (!record)
+      throw new ErrorRecordError('NOT_FOUND', `No error record '${id}' in integration '${ns}'`);
 
     return record;
   };
@@ -131,7 +143,10 @@ export function createIntegrationApi(engine: Engine): Integration {
       list: async (filter) => {
         const records = await engine.store.listErrors(ns, filter);
 
-        return records.map((record) => ({ ...record, sealedPii: record.sealedPii ? '[sealed]' : null }));
+        return records.map((record) => ({
+          ...record,
+          sealedPii: record.sealedPii ? '[sealed]' : null,
+        }));
       },
       show: async (id) => showErrorRecord(engine.vault, ns, await recordOf(id)),
       retry: async (id, options = {}) => {
@@ -141,7 +156,13 @@ export function createIntegrationApi(engine: Engine): Integration {
       },
       resolve: async (id, note) => {
         const record = await recordOf(id);
-        await engine.store.resolveErrors(ns, record.flowId, [record.traceKey], note ?? 'resolved by hand', isoNow(engine.clock));
+        await engine.store.resolveErrors(
+          ns,
+          record.flowId,
+          [record.traceKey],
+          note ?? 'resolved by hand',
+          isoNow(engine.clock),
+        );
       },
       purge: () => engine.store.purgePii(ns, isoNow(engine.clock)),
     },
@@ -155,12 +176,16 @@ export function createIntegrationApi(engine: Engine): Integration {
     },
     checkpoints: {
       get: (flowId) => engine.store.getCheckpoint(ns, entryOf(flowId).flow.id),
-      set: (flowId, checkpoint) => engine.store.saveCheckpoint(ns, entryOf(flowId).flow.id, checkpoint, isoNow(engine.clock)),
+      set: (flowId, checkpoint) =>
+        engine.store.saveCheckpoint(ns, entryOf(flowId).flow.id, checkpoint, isoNow(engine.clock)),
     },
     schedule: (options = {}) => {
       const handle = startScheduler(
         schedulePlan(engine, options),
-        { logger: engine.logger, run: (flowId, signal) => runChain(flowId, { signal }, 'schedule', [flowId]) },
+        {
+          logger: engine.logger,
+          run: (flowId, signal) => runChain(flowId, { signal }, 'schedule', [flowId]),
+        },
         options.runImmediately ?? true,
       );
       schedules.add(handle);
@@ -177,7 +202,10 @@ export function createIntegrationApi(engine: Engine): Integration {
   };
 }
 
-function schedulePlan(engine: Engine, options: ScheduleOptions): { flowId: string; everyMs: number }[] {
+function schedulePlan(
+  engine: Engine,
+  options: ScheduleOptions,
+): { flowId: string; everyMs: number }[] {
   const ids = options.flows ?? [...engine.flows.keys()];
 
   return ids.flatMap((flowId) => {
@@ -185,7 +213,8 @@ function schedulePlan(engine: Engine, options: ScheduleOptions): { flowId: strin
     if (!entry) throw new FlowNotFoundError(flowId, [...engine.flows.keys()]);
 
     const override = options.intervalsMs?.[flowId];
-    const everyMs = override ?? (entry.flow.schedule === 'manual' ? undefined : entry.flow.schedule.everyMs);
+    const everyMs =
+      override ?? (entry.flow.schedule === 'manual' ? undefined : entry.flow.schedule.everyMs);
 
     return everyMs === undefined ? [] : [{ flowId, everyMs }];
   });

@@ -59,9 +59,13 @@ const INTEGRATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * });
  * const summary = await integration.run('mfn-orders', { dryRun: true });
  */
-export function createIntegration<TAmazon, TNetSuite>(options: IntegrationOptions<TAmazon, TNetSuite>): Integration {
+export function createIntegration<TAmazon, TNetSuite>(
+  options: IntegrationOptions<TAmazon, TNetSuite>,
+): Integration {
   if (!INTEGRATION_ID.test(options.id)) {
-    throw new ConfigurationError(`Integration id '${options.id}' must be 1–64 letters, digits, '.', '-' or '_'`);
+    throw new ConfigurationError(
+      `Integration id '${options.id}' must be 1–64 letters, digits, '.', '-' or '_'`,
+    );
   }
 
   const logger = options.logger ?? silentLogger;
@@ -88,7 +92,10 @@ export function createIntegration<TAmazon, TNetSuite>(options: IntegrationOption
     onPiiDropped: () => {
       if (warnedPii) return;
       warnedPii = true;
-      logger.warn({ env: ENCRYPTION_KEY_ENV }, 'no encryption key: personal data is not stored in error records');
+      logger.warn(
+        { env: ENCRYPTION_KEY_ENV },
+        'no encryption key: personal data is not stored in error records',
+      );
     },
   };
 
@@ -104,7 +111,9 @@ function collectFlows(plugins: readonly Plugin<any, any, any>[]): Map<string, Fl
     for (const flow of plugin.flows) {
       const existing = flows.get(flow.id);
       if (existing) {
-        throw new ConfigurationError(`Flow '${flow.id}' comes from both '${existing.plugin}' and '${plugin.name}'`);
+        throw new ConfigurationError(
+          `Flow '${flow.id}' comes from both '${existing.plugin}' and '${plugin.name}'`,
+        );
       }
 
       flows.set(flow.id, { flow, settings: settings[index], plugin: plugin.name });
@@ -114,7 +123,9 @@ function collectFlows(plugins: readonly Plugin<any, any, any>[]): Map<string, Fl
   for (const { flow } of flows.values()) {
     const unknown = (flow.triggers ?? []).filter((id) => !flows.has(id));
     if (unknown.length > 0) {
-      throw new ConfigurationError(`Flow '${flow.id}' triggers unknown flow(s): ${unknown.join(', ')}`);
+      throw new ConfigurationError(
+        `Flow '${flow.id}' triggers unknown flow(s): ${unknown.join(', ')}`,
+      );
     }
   }
 

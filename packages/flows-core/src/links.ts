@@ -28,7 +28,10 @@ export function createLinks(env: LinksEnvironment): Links {
   };
 }
 
-async function createOnce(env: LinksEnvironment, options: CreateOnceOptions): Promise<CreateOnceResult> {
+async function createOnce(
+  env: LinksEnvironment,
+  options: CreateOnceOptions,
+): Promise<CreateOnceResult> {
   const { recordType, sourceKey, externalId } = options;
   if (!isExternalId(externalId)) {
     throw new ValueFormatError('externalId', `'${externalId}' is not a valid external id`);
@@ -37,12 +40,24 @@ async function createOnce(env: LinksEnvironment, options: CreateOnceOptions): Pr
   const existing = await env.store.getLink(env.integrationId, recordType, sourceKey);
   if (existing) return { netsuiteId: existing.netsuiteId, externalId, outcome: 'already-linked' };
 
-  const intent = { target: 'netsuite' as const, action: 'create', recordType, externalId, summary: options.summary };
+  const intent = {
+    target: 'netsuite' as const,
+    action: 'create',
+    recordType,
+    externalId,
+    summary: options.summary,
+  };
   const created = await env.write(intent, () => createOrFindExisting(options));
   if (!created.sent) return { netsuiteId: `dry-run:${externalId}`, externalId, outcome: 'dry-run' };
 
   const { netsuiteId, outcome } = created.value;
-  await env.store.putLink(env.integrationId, { sourceKey, recordType, netsuiteId, externalId, createdAt: env.now() });
+  await env.store.putLink(env.integrationId, {
+    sourceKey,
+    recordType,
+    netsuiteId,
+    externalId,
+    createdAt: env.now(),
+  });
 
   return { netsuiteId, externalId, outcome };
 }
@@ -69,5 +84,7 @@ export function conflictExistingId(error: unknown): string | undefined {
 
   const { code, existingId } = error as { code?: unknown; existingId?: unknown };
 
-  return code === 'CONFLICT' && typeof existingId === 'string' && existingId !== '' ? existingId : undefined;
+  return code === 'CONFLICT' && typeof existingId === 'string' && existingId !== ''
+    ? existingId
+    : undefined;
 }

@@ -28,7 +28,7 @@ export interface PluginDefinition<TSchema extends z.ZodType, TAmazon, TNetSuite>
 
 /** A plugin function; its options may be omitted when the schema accepts `{}`. */
 export type PluginFunction<TSchema extends z.ZodType, TAmazon, TNetSuite> = (
-  ...options: object extends z.input<TSchema>
+  ...options: Record<never, never> extends z.input<TSchema>
     ? [options?: z.input<TSchema>]
     : [options: z.input<TSchema>]
 ) => Plugin<z.output<TSchema>, TAmazon, TNetSuite>;

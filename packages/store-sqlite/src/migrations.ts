@@ -56,7 +56,9 @@ export const MIGRATIONS: readonly Migration[] = [
 /** Thrown when the database is newer than this package. */
 export class SchemaVersionError extends Error {
   constructor(found: number, supported: number) {
-    super(`State database schema version ${found} is newer than this package supports (${supported}); upgrade @sellerbridge/store-sqlite`);
+    super(
+      `State database schema version ${found} is newer than this package supports (${supported}); upgrade @sellerbridge/store-sqlite`,
+    );
     this.name = 'SchemaVersionError';
   }
 }
@@ -65,13 +67,22 @@ export class SchemaVersionError extends Error {
  * Applies the pending migrations; returns the resulting version.
  * @throws {SchemaVersionError} when the database is newer than `MIGRATIONS`.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const current =
+    (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null })
+      .v ?? 0;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) throw new SchemaVersionError(current, latest);
 
-  const record = db.prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)',
+  );
   for (const migration of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {
       db.exec(migration.sql);

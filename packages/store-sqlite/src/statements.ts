@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 
 const ERROR_COLUMNS =
   'ns, id, flow_id, trace_key, status, input, sealed_pii, pii_dropped, error, attempts, run_id, created_at, updated_at, resolved_at, resolution, purge_at';
-const RUN_COLUMNS = 'ns, id, flow_id, status, trigger, dry_run, counts, started_at, finished_at, duration_ms, error';
+const RUN_COLUMNS =
+  'ns, id, flow_id, status, trigger, dry_run, counts, started_at, finished_at, duration_ms, error';
 const params = (columns: string): string =>
   columns
     .split(', ')
@@ -28,9 +29,13 @@ export function prepareStatements(db: Database.Database) {
         'ORDER BY record_type, source_key LIMIT @limit',
     ),
 
-    getErrorByTrace: db.prepare('SELECT * FROM errors WHERE ns = ? AND flow_id = ? AND trace_key = ?'),
+    getErrorByTrace: db.prepare(
+      'SELECT * FROM errors WHERE ns = ? AND flow_id = ? AND trace_key = ?',
+    ),
     getError: db.prepare('SELECT * FROM errors WHERE ns = ? AND id = ?'),
-    putError: db.prepare(`INSERT OR REPLACE INTO errors (${ERROR_COLUMNS}) VALUES (${params(ERROR_COLUMNS)})`),
+    putError: db.prepare(
+      `INSERT OR REPLACE INTO errors (${ERROR_COLUMNS}) VALUES (${params(ERROR_COLUMNS)})`,
+    ),
     listErrors: db.prepare(
       'SELECT * FROM errors WHERE ns = @ns AND (@flow_id IS NULL OR flow_id = @flow_id) ' +
         'AND (@status IS NULL OR status = @status) ORDER BY created_at DESC, id DESC LIMIT @limit',
@@ -43,7 +48,9 @@ export function prepareStatements(db: Database.Database) {
       'UPDATE errors SET sealed_pii = NULL, updated_at = @now WHERE ns = @ns AND sealed_pii IS NOT NULL AND purge_at <= @now',
     ),
 
-    saveRun: db.prepare(`INSERT OR REPLACE INTO runs (${RUN_COLUMNS}) VALUES (${params(RUN_COLUMNS)})`),
+    saveRun: db.prepare(
+      `INSERT OR REPLACE INTO runs (${RUN_COLUMNS}) VALUES (${params(RUN_COLUMNS)})`,
+    ),
     getRun: db.prepare('SELECT * FROM runs WHERE ns = ? AND id = ?'),
     listRuns: db.prepare(
       'SELECT * FROM runs WHERE ns = @ns AND (@flow_id IS NULL OR flow_id = @flow_id) ' +

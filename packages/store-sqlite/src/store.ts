@@ -9,7 +9,16 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { mergeErrorUpsert, type JsonValue, type StateStore } from '@sellerbridge/flows-core';
 import { migrate } from './migrations';
-import { toErrorRecord, errorParams, toLinkRecord, toRunRecord, runParams, type ErrorRow, type LinkRow, type RunRow } from './rows';
+import {
+  toErrorRecord,
+  errorParams,
+  toLinkRecord,
+  toRunRecord,
+  runParams,
+  type ErrorRow,
+  type LinkRow,
+  type RunRow,
+} from './rows';
 import { prepareStatements } from './statements';
 
 /** Options of `createSqliteStore`. */
@@ -38,21 +47,34 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
   migrate(db);
   const s = prepareStatements(db);
 
-  const resolveKeys = (ns: string, flowId: string, keys: readonly string[], why: string, now: string): number =>
-    keys.reduce((changed, key) => changed + s.resolveError.run(why, now, now, ns, flowId, key).changes, 0);
+  const resolveKeys = (
+    ns: string,
+    flowId: string,
+    keys: readonly string[],
+    why: string,
+    now: string,
+  ): number =>
+    keys.reduce(
+      (changed, key) => changed + s.resolveError.run(why, now, now, ns, flowId, key).changes,
+      0,
+    );
 
-  const commitPage = db.transaction((ns: string, flowId: string, checkpoint: JsonValue, keys: readonly string[], now: string) => {
-    resolveKeys(ns, flowId, keys, 'succeeded', now);
-    s.saveCheckpoint.run(ns, flowId, JSON.stringify(checkpoint), now);
-  });
+  const commitPage = db.transaction(
+    (ns: string, flowId: string, checkpoint: JsonValue, keys: readonly string[], now: string) => {
+      resolveKeys(ns, flowId, keys, 'succeeded', now);
+      s.saveCheckpoint.run(ns, flowId, JSON.stringify(checkpoint), now);
+    },
+  );
 
-  const upsertError = db.transaction((ns: string, upsert: Parameters<StateStore['upsertError']>[1]) => {
-    const row = s.getErrorByTrace.get(ns, upsert.flowId, upsert.traceKey) as ErrorRow | undefined;
-    const merged = mergeErrorUpsert(row ? toErrorRecord(row) : undefined, upsert);
-    s.putError.run(errorParams(ns, merged));
+  const upsertError = db.transaction(
+    (ns: string, upsert: Parameters<StateStore['upsertError']>[1]) => {
+      const row = s.getErrorByTrace.get(ns, upsert.flowId, upsert.traceKey) as ErrorRow | undefined;
+      const merged = mergeErrorUpsert(row ? toErrorRecord(row) : undefined, upsert);
+      s.putError.run(errorParams(ns, merged));
 
-    return merged;
-  });
+      return merged;
+    },
+  );
 
   return {
     kind: 'sqlite',
@@ -66,7 +88,13 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       s.saveCheckpoint.run(ns, flowId, JSON.stringify(checkpoint), now);
     },
     async commitPage(ns, commit) {
-      commitPage.immediate(ns, commit.flowId, commit.checkpoint, commit.resolvedTraceKeys, commit.now);
+      commitPage.immediate(
+        ns,
+        commit.flowId,
+        commit.checkpoint,
+        commit.resolvedTraceKeys,
+        commit.now,
+      );
     },
 
     async getLink(ns, recordType, sourceKey) {
@@ -75,10 +103,21 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       return row ? toLinkRecord(row) : undefined;
     },
     async putLink(ns, link) {
-      s.putLink.run(ns, link.recordType, link.sourceKey, link.netsuiteId, link.externalId, link.createdAt);
+      s.putLink.run(
+        ns,
+        link.recordType,
+        link.sourceKey,
+        link.netsuiteId,
+        link.externalId,
+        link.createdAt,
+      );
     },
     async listLinks(ns, filter = {}) {
-      const rows = s.listLinks.all({ ns, record_type: filter.recordType ?? null, limit: filter.limit ?? -1 });
+      const rows = s.listLinks.all({
+        ns,
+        record_type: filter.recordType ?? null,
+        limit: filter.limit ?? -1,
+      });
 
       return (rows as LinkRow[]).map(toLinkRecord);
     },
@@ -92,7 +131,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       return row ? toErrorRecord(row) : undefined;
     },
     async listErrors(ns, filter = {}) {
-      const query = { ns, flow_id: filter.flowId ?? null, status: filter.status ?? null, limit: filter.limit ?? DEFAULT_LIMIT };
+      const query = {
+        ns,
+        flow_id: filter.flowId ?? null,
+        status: filter.status ?? null,
+        limit: filter.limit ?? DEFAULT_LIMIT,
+      };
 
       return (s.listErrors.all(query) as ErrorRow[]).map(toErrorRecord);
     },
@@ -112,13 +156,19 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       return row ? toRunRecord(row) : undefined;
     },
     async listRuns(ns, filter = {}) {
-      const rows = s.listRuns.all({ ns, flow_id: filter.flowId ?? null, limit: filter.limit ?? DEFAULT_LIMIT });
+      const rows = s.listRuns.all({
+        ns,
+        flow_id: filter.flowId ?? null,
+        limit: filter.limit ?? DEFAULT_LIMIT,
+      });
 
       return (rows as RunRow[]).map(toRunRecord);
     },
 
     async acquireLock(ns, name, holder, ttlMs, nowMs) {
-      return s.acquireLock.run({ ns, name, holder, expires: nowMs + ttlMs, now: nowMs }).changes === 1;
+      return (
+        s.acquireLock.run({ ns, name, holder, expires: nowMs + ttlMs, now: nowMs }).changes === 1
+      );
     },
     async renewLock(ns, name, holder, ttlMs, nowMs) {
       return s.renewLock.run({ ns, name, holder, expires: nowMs + ttlMs }).changes === 1;

@@ -23,4 +23,7 @@ describeStateStoreContract({
   reopen: () => createSqliteStore({ file }),
 });
 
-describeStateStoreContract({ name: 'sqlite (:memory:)', create: () => createSqliteStore({ file: ':memory:' }) });
+describeStateStoreContract({
+  name: 'sqlite (:memory:)',
+  create: () => createSqliteStore({ file: ':memory:' }),
+});

@@ -49,7 +49,10 @@ export function createPiiVault(keyText: string | undefined): PiiVault | undefine
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
         decipher.setAAD(Buffer.from(context));
         decipher.setAuthTag(Buffer.from(tag, 'base64'));
-        const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]);
+        const text = Buffer.concat([
+          decipher.update(Buffer.from(body, 'base64')),
+          decipher.final(),
+        ]);
 
         return JSON.parse(text.toString('utf8')) as JsonValue;
       } catch {

@@ -17,7 +17,11 @@ export class ForcedStop extends Error {
 }
 
 /** Handles a record; resolves to its trace key when it succeeded, undefined when it failed. */
-export async function handleRecord(engine: Engine, state: RunState, record: unknown): Promise<string | undefined> {
+export async function handleRecord(
+  engine: Engine,
+  state: RunState,
+  record: unknown,
+): Promise<string | undefined> {
   const { flow } = state.entry;
   state.counts.read += 1;
   let traceKey = `record-${state.counts.read}`;

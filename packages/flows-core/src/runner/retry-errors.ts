@@ -24,7 +24,11 @@ export interface RetryOptions extends RunOptions {
  * Re-runs the failed records of a flow under the flow's lock.
  * @throws {LockHeldError} when the flow is running.
  */
-export function retryFlowErrors(engine: Engine, entry: FlowEntry, options: RetryOptions): Promise<RunSummary> {
+export function retryFlowErrors(
+  engine: Engine,
+  entry: FlowEntry,
+  options: RetryOptions,
+): Promise<RunSummary> {
   return runLocked(engine, entry, options, 'retry', async (_engine, state) => {
     const records = await openRecords(engine, entry.flow.id, options.ids);
     for (const record of records) {
@@ -42,7 +46,13 @@ async function retryOne(engine: Engine, state: RunState, error: ErrorRecord): Pr
   const traceKey = await handleRecord(engine, state, input);
   if (traceKey !== undefined && !state.dryRun) {
     const keys = traceKey === error.traceKey ? [traceKey] : [traceKey, error.traceKey];
-    await engine.store.resolveErrors(engine.integrationId, flow.id, keys, 'retried', isoNow(engine.clock));
+    await engine.store.resolveErrors(
+      engine.integrationId,
+      flow.id,
+      keys,
+      'retried',
+      isoNow(engine.clock),
+    );
   }
 }
 
@@ -52,7 +62,8 @@ async function loadInput(engine: Engine, state: RunState, error: ErrorRecord): P
   try {
     if (flow.load) {
       const loaded = await flow.load(state.ctx, error.traceKey);
-      if (loaded === undefined) throw new ErrorRecordError('NOT_LOADED', `${flow.id} could not reload ${error.traceKey}`);
+      if (loaded === undefined)
+        throw new ErrorRecordError('NOT_LOADED', `${flow.id} could not reload ${error.traceKey}`);
 
       return loaded;
     }
@@ -62,15 +73,23 @@ async function loadInput(engine: Engine, state: RunState, error: ErrorRecord): P
     state.counts.read += 1;
     state.counts.failed += 1;
     const code = (cause as { code?: string }).code;
-    engine.logger.warn({ flowId: flow.id, traceKey: error.traceKey, errorId: error.id, code }, 'retry input unavailable');
+    engine.logger.warn(
+      { flowId: flow.id, traceKey: error.traceKey, errorId: error.id, code },
+      'retry input unavailable',
+    );
 
     return undefined;
   }
 }
 
-async function openRecords(engine: Engine, flowId: string, ids: readonly string[] | undefined): Promise<ErrorRecord[]> {
+async function openRecords(
+  engine: Engine,
+  flowId: string,
+  ids: readonly string[] | undefined,
+): Promise<ErrorRecord[]> {
   const ns = engine.integrationId;
-  if (ids === undefined) return engine.store.listErrors(ns, { flowId, status: 'open', limit: MAX_RETRY_BATCH });
+  if (ids === undefined)
+    return engine.store.listErrors(ns, { flowId, status: 'open', limit: MAX_RETRY_BATCH });
 
   const found = await Promise.all(ids.map((id) => engine.store.getError(ns, id)));
 

@@ -42,7 +42,9 @@ export async function runLocked(
     state.stopRequested = true;
   });
 
-  const done = executeBody(engine, state, body).finally(() => lock.release().catch(() => undefined));
+  const done = executeBody(engine, state, body).finally(() =>
+    lock.release().catch(() => undefined),
+  );
   const active = {
     flowId: entry.flow.id,
     stop: () => (state.stopRequested = true),
@@ -101,7 +103,12 @@ async function processPages(engine: Engine, state: RunState): Promise<void> {
 
     page += 1;
     if (!state.dryRun) {
-      await store.commitPage(ns, { flowId: flow.id, checkpoint: next as JsonValue, resolvedTraceKeys: succeeded, now: isoNow(engine.clock) });
+      await store.commitPage(ns, {
+        flowId: flow.id,
+        checkpoint: next as JsonValue,
+        resolvedTraceKeys: succeeded,
+        now: isoNow(engine.clock),
+      });
     }
 
     emitProgress(engine, state, page);
@@ -113,11 +120,26 @@ function emitProgress(engine: Engine, state: RunState, page: number): void {
   if (!engine.events.has('progress')) return;
 
   const { integrationId } = engine;
-  engine.events.emit('progress', { integrationId, flowId: state.entry.flow.id, runId: state.runId, page, counts: { ...state.counts } });
+  engine.events.emit('progress', {
+    integrationId,
+    flowId: state.entry.flow.id,
+    runId: state.runId,
+    page,
+    counts: { ...state.counts },
+  });
 }
 
 function emitRun(engine: Engine, state: RunState, phase: 'started' | 'finished'): void {
   const run = toRunRecord(engine, state);
-  engine.events.emit('run', { phase, integrationId: engine.integrationId, flowId: run.flowId, runId: run.id, run });
-  engine.logger.info({ flowId: run.flowId, runId: run.id, status: run.status, counts: run.counts }, `run ${phase}`);
+  engine.events.emit('run', {
+    phase,
+    integrationId: engine.integrationId,
+    flowId: run.flowId,
+    runId: run.id,
+    run,
+  });
+  engine.logger.info(
+    { flowId: run.flowId, runId: run.id, status: run.status, counts: run.counts },
+    `run ${phase}`,
+  );
 }

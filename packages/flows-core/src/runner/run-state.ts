@@ -61,14 +61,23 @@ export function createRunState(
 
 function createContext(engine: Engine, state: RunState): FlowContext<unknown, unknown, unknown> {
   const flowId = state.entry.flow.id;
-  const write = async <T>(intent: WriteIntent, perform: () => Promise<T>): Promise<WriteResult<T>> => {
+  const write = async <T>(
+    intent: WriteIntent,
+    perform: () => Promise<T>,
+  ): Promise<WriteResult<T>> => {
     const recordOnly = state.dryRun || engine.recordOnlyTargets.has(intent.target);
     if (recordOnly) {
       if (state.writes.length < engine.maxRecordedWrites) state.writes.push(intent);
     }
 
     if (engine.events.has('write')) {
-      const event = { integrationId: engine.integrationId, flowId, runId: state.runId, sent: !recordOnly, intent };
+      const event = {
+        integrationId: engine.integrationId,
+        flowId,
+        runId: state.runId,
+        sent: !recordOnly,
+        intent,
+      };
       engine.events.emit('write', event);
     }
 

@@ -36,7 +36,13 @@ export function createMemoryStore(): StateStore {
     return id === undefined ? undefined : errors.get(key(ns, id));
   };
 
-  const resolve = (ns: string, flowId: string, keys: readonly string[], why: string, now: string) => {
+  const resolve = (
+    ns: string,
+    flowId: string,
+    keys: readonly string[],
+    why: string,
+    now: string,
+  ) => {
     let changed = 0;
     for (const traceKey of keys) {
       const record = findError(ns, flowId, traceKey);

@@ -8,7 +8,10 @@ import type { ErrorRecord, ErrorUpsert } from './types';
  * The error record after a failure: a new record, or the existing one (reopened if it was
  * resolved) with one more attempt, the latest error and input, and the earlier purge time.
  */
-export function mergeErrorUpsert(existing: ErrorRecord | undefined, upsert: ErrorUpsert): ErrorRecord {
+export function mergeErrorUpsert(
+  existing: ErrorRecord | undefined,
+  upsert: ErrorUpsert,
+): ErrorRecord {
   if (!existing) {
     return {
       id: upsert.id,

@@ -6,7 +6,8 @@
  */
 
 /** A JSON value as stored (checkpoints, error inputs). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A source record's link to the NetSuite record created for it. */
 export interface LinkRecord {
@@ -117,6 +118,15 @@ export interface LockInfo {
   expiresAtMs: number;
 }
 
+/** A lock call: `holder` wants `name` in `ns` until `nowMs + ttlMs`; resolves true when it holds it. */
+export type LockOperation = (
+  ns: string,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  nowMs: number,
+) => Promise<boolean>;
+
 /** The contract every state store implements; `ns` is the integration id. */
 export interface StateStore {
   /** A short name for diagnostics (`memory`, `sqlite`). */
@@ -153,9 +163,9 @@ export interface StateStore {
   listRuns(ns: string, filter?: { flowId?: string; limit?: number }): Promise<RunRecord[]>;
 
   /** Takes the lock when free, expired or already ours; true when we hold it afterwards. */
-  acquireLock(ns: string, name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  acquireLock: LockOperation;
   /** Extends our lock; false when another holder has it (ours expired and was taken). */
-  renewLock(ns: string, name: string, holder: string, ttlMs: number, nowMs: number): Promise<boolean>;
+  renewLock: LockOperation;
   /** Releases the lock if we hold it. */
   releaseLock(ns: string, name: string, holder: string): Promise<void>;
   getLock(ns: string, name: string): Promise<LockInfo | undefined>;

@@ -22,12 +22,23 @@ export function describeRunAndLockContract(h: ContractHarness): void {
     });
 
     it('lists runs newest first, per flow, with a limit', async () => {
-      await h.store().saveRun('acme', runRecord({ id: 'r1', startedAt: '2026-01-01T00:00:00.000Z' }));
-      await h.store().saveRun('acme', runRecord({ id: 'r3', startedAt: '2026-01-03T00:00:00.000Z' }));
-      await h.store().saveRun('acme', runRecord({ id: 'r2', startedAt: '2026-01-02T00:00:00.000Z', flowId: 'refunds' }));
+      await h
+        .store()
+        .saveRun('acme', runRecord({ id: 'r1', startedAt: '2026-01-01T00:00:00.000Z' }));
+      await h
+        .store()
+        .saveRun('acme', runRecord({ id: 'r3', startedAt: '2026-01-03T00:00:00.000Z' }));
+      await h
+        .store()
+        .saveRun(
+          'acme',
+          runRecord({ id: 'r2', startedAt: '2026-01-02T00:00:00.000Z', flowId: 'refunds' }),
+        );
 
       expect((await h.store().listRuns('acme')).map((r) => r.id)).toEqual(['r3', 'r2', 'r1']);
-      expect((await h.store().listRuns('acme', { flowId: 'orders', limit: 1 })).map((r) => r.id)).toEqual(['r3']);
+      expect(
+        (await h.store().listRuns('acme', { flowId: 'orders', limit: 1 })).map((r) => r.id),
+      ).toEqual(['r3']);
     });
   });
 
@@ -36,7 +47,10 @@ export function describeRunAndLockContract(h: ContractHarness): void {
       expect(await h.store().acquireLock('acme', 'flow:orders', 'a', 1000, 0)).toBe(true);
       expect(await h.store().acquireLock('acme', 'flow:orders', 'b', 1000, 10)).toBe(false);
       expect(await h.store().acquireLock('acme', 'flow:orders', 'a', 1000, 10)).toBe(true);
-      expect(await h.store().getLock('acme', 'flow:orders')).toEqual({ holder: 'a', expiresAtMs: 1010 });
+      expect(await h.store().getLock('acme', 'flow:orders')).toEqual({
+        holder: 'a',
+        expiresAtMs: 1010,
+      });
 
       await h.store().releaseLock('acme', 'flow:orders', 'b');
       expect(await h.store().acquireLock('acme', 'flow:orders', 'b', 1000, 20)).toBe(false);
@@ -53,7 +67,10 @@ export function describeRunAndLockContract(h: ContractHarness): void {
       expect(await h.store().acquireLock('acme', 'flow:orders', 'next', 1000, 1000)).toBe(true);
       expect(await h.store().renewLock('acme', 'flow:orders', 'dead', 1000, 1001)).toBe(false);
       expect(await h.store().renewLock('acme', 'flow:orders', 'next', 1000, 1500)).toBe(true);
-      expect(await h.store().getLock('acme', 'flow:orders')).toEqual({ holder: 'next', expiresAtMs: 2500 });
+      expect(await h.store().getLock('acme', 'flow:orders')).toEqual({
+        holder: 'next',
+        expiresAtMs: 2500,
+      });
     });
 
     it('keeps locks of other namespaces and names apart', async () => {

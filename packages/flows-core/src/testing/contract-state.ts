@@ -32,7 +32,14 @@ export function describeCheckpointAndLinkContract(h: ContractHarness): void {
       await h.store().upsertError('acme', errorUpsert({ id: 'e2', traceKey: 'b' }));
       await h.store().upsertError('other', errorUpsert({ id: 'e3', traceKey: 'a' }));
 
-      await h.store().commitPage('acme', { flowId: 'orders', checkpoint: { page: 2 }, resolvedTraceKeys: ['a'], now: NOW });
+      await h
+        .store()
+        .commitPage('acme', {
+          flowId: 'orders',
+          checkpoint: { page: 2 },
+          resolvedTraceKeys: ['a'],
+          now: NOW,
+        });
 
       expect(await h.store().getCheckpoint('acme', 'orders')).toEqual({ page: 2 });
       expect((await h.store().getError('acme', 'e1'))?.status).toBe('resolved');
@@ -51,7 +58,13 @@ export function describeCheckpointAndLinkContract(h: ContractHarness): void {
   });
 
   describe('links', () => {
-    const link = { sourceKey: 'order:1', recordType: 'salesOrder', netsuiteId: '101', externalId: 'amzn-so-1', createdAt: NOW };
+    const link = {
+      sourceKey: 'order:1',
+      recordType: 'salesOrder',
+      netsuiteId: '101',
+      externalId: 'amzn-so-1',
+      createdAt: NOW,
+    };
 
     it('stores a link by (recordType, sourceKey) within a namespace', async () => {
       await h.store().putLink('acme', link);

@@ -10,7 +10,11 @@ export function errorUpsert(overrides: Partial<ErrorUpsert> = {}): ErrorUpsert {
     input: { orderId: '111-0000000-0000001', buyerName: '[PII]' },
     sealedPii: 'v1:sealed',
     piiDropped: false,
-    error: { name: 'InvalidInputError', message: 'netsuite POST salesOrder failed with 400', code: 'INVALID_INPUT' },
+    error: {
+      name: 'InvalidInputError',
+      message: 'netsuite POST salesOrder failed with 400',
+      code: 'INVALID_INPUT',
+    },
     runId: 'run_1',
     now: '2026-01-01T00:00:00.000Z',
     purgeAt: '2026-01-31T00:00:00.000Z',

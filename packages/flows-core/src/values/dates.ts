@@ -99,7 +99,11 @@ function build(
   time: readonly (string | undefined)[],
 ): string {
   const [y, m, d] = [Number(year), Number(month), Number(day)];
-  const [hours, minutes, seconds] = [Number(time[0] ?? 0), Number(time[1] ?? 0), Number(time[2] ?? 0)];
+  const [hours, minutes, seconds] = [
+    Number(time[0] ?? 0),
+    Number(time[1] ?? 0),
+    Number(time[2] ?? 0),
+  ];
   if (!isCalendarDate(y, m, d) || hours > 23 || minutes > 59 || seconds > 59) {
     throw invalid(text, 'not a valid calendar date-time');
   }
@@ -110,7 +114,9 @@ function build(
 function isCalendarDate(year = NaN, month = NaN, day = NaN): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
 
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 function slashOrder(source: DateFormatSource): 'MDY' | 'DMY' {

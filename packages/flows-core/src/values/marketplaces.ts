@@ -15,7 +15,13 @@ export interface MarketplaceFormat {
   slashDateOrder: 'MDY' | 'DMY';
 }
 
-type Row = [id: string, country: string, currency: string, decimal: '.' | ',', slash: 'MDY' | 'DMY'];
+type Row = [
+  id: string,
+  country: string,
+  currency: string,
+  decimal: '.' | ',',
+  slash: 'MDY' | 'DMY',
+];
 
 const ROWS: readonly Row[] = [
   ['ATVPDKIKX0DER', 'US', 'USD', '.', 'MDY'],
