@@ -48,7 +48,7 @@ export function mergeSublist(
   for (const line of existing) {
     const k = keyOf(line, key);
     const update = k === undefined ? undefined : byKey.get(k);
-    if (update !== undefined) kept.push({ ...line, ...update });
+    if (update !== undefined) kept.push(mergeLine(line, update));
     else if (!replace) kept.push(line);
   }
 
@@ -59,6 +59,15 @@ export function mergeSublist(
   });
 
   return key === 'line' ? numberLines([...kept, ...added.map(stripLine)], kept) : [...kept, ...added];
+}
+
+/** A changed quantity or rate recalculates the amount unless the amount is sent too. */
+function mergeLine(line: Line, update: Line): Line {
+  const merged = { ...line, ...update };
+  const repriced = update.quantity !== undefined || update.rate !== undefined;
+  if (repriced && update.amount === undefined) delete merged.amount;
+
+  return merged;
 }
 
 function stripLine(line: Line): Line {
