@@ -160,7 +160,8 @@ export function deriveSettlements(
 ): WorldSettlement[] {
   const nowMs = Date.parse(world.now);
   const firstPeriod = Math.floor((nowMs - HISTORY_MS) / SETTLEMENT_PERIOD_MS);
-  const lastPeriod = Math.floor(nowMs / SETTLEMENT_PERIOD_MS) - 1;
+  // The last period is the open one: it collects postings up to now and closes later.
+  const lastPeriod = Math.floor(nowMs / SETTLEMENT_PERIOD_MS);
   const settlements: WorldSettlement[] = [];
 
   for (const market of world.seller.marketplaces) {
@@ -177,11 +178,14 @@ export function deriveSettlements(
     for (let period = firstPeriod; period <= lastPeriod; period += 1) {
       const startMs = period * SETTLEMENT_PERIOD_MS;
       const endMs = startMs + SETTLEMENT_PERIOD_MS;
-      const rows = (buckets.get(period) ?? []).sort((a, b) => a.postedMs - b.postedMs);
+      const isOpen = period === lastPeriod;
+      const rows = (buckets.get(period) ?? [])
+        .filter((row) => row.postedMs <= nowMs)
+        .sort((a, b) => a.postedMs - b.postedMs);
       const salesCents = rows
         .filter((r) => r.amountDescription === 'Principal' && r.transactionType === 'Order')
         .reduce((s, r) => s + r.amountCents, 0);
-      rows.push(...periodCharges(market, startMs, endMs, salesCents));
+      rows.push(...periodCharges(market, startMs, isOpen ? nowMs : endMs, isOpen ? 0 : salesCents));
 
       const name = market.name.toLowerCase();
       if (previousReserveCents > 0)
@@ -195,7 +199,8 @@ export function deriveSettlements(
           ),
         );
       const beforeReserve = rows.reduce((sum, row) => sum + row.amountCents, 0);
-      const reserveCents = beforeReserve > 0 ? percentOfCents(beforeReserve, RESERVE_BP) : 0;
+      const reserveCents =
+        beforeReserve > 0 && !isOpen ? percentOfCents(beforeReserve, RESERVE_BP) : 0;
       if (reserveCents > 0)
         rows.push(
           otherRow(
@@ -221,6 +226,7 @@ export function deriveSettlements(
         depositDate: isoSeconds(endMs + DEPOSIT_DELAY_MS),
         totalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
         lines,
+        ...(isOpen ? { open: true } : {}),
       });
     }
   }

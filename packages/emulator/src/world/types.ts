@@ -231,6 +231,8 @@ export interface WorldSettlement {
   /** Total in minor units; equals the sum of `lines[].amountCents`. */
   totalCents: number;
   lines: SettlementLine[];
+  /** True for the current, still open period: no report yet, no reserve, no deposit. */
+  open?: boolean;
 }
 
 /** An FBA customer return. */

@@ -23,6 +23,7 @@ function settlementDocumentId(settlementId: string): string {
  */
 export function ensureSettlementReports(ctx: AmazonContext): void {
   for (const settlement of ctx.world.settlements) {
+    if (settlement.open) continue;
     const reportId = `9${settlement.settlementId}`;
     if (ctx.store.get(REPORT_KIND, reportId)) continue;
 
