@@ -44,6 +44,10 @@ export interface NotificationHub {
   publish(event: { type: AmazonEventType; payload: unknown }): void;
   /** Every notification published so far (envelopes), for the inspector. */
   published(): Array<Record<string, unknown>>;
+  /** Puts a raw message on a queue (SendMessage and notifications). */
+  enqueue(queueName: string, body: string): QueuedMessage;
+  /** Resolves when a message is enqueued or after `timeoutMs` (long polling). */
+  waitForMessage(timeoutMs: number): Promise<void>;
 }
 
 /** Queue name of an SQS ARN (`arn:aws:sqs:us-east-1:000000000000:name`). */
@@ -99,11 +103,12 @@ export function createNotificationHub(
   credentials: AmazonCredentials,
 ): NotificationHub {
   const sent: Array<Record<string, unknown>> = [];
+  const waiters = new Set<() => void>();
 
-  function enqueue(queueName: string, body: string): void {
+  function enqueue(queueName: string, body: string): QueuedMessage {
     const nowMs = ctx.clock().getTime();
     const messageId = randomUUID();
-    ctx.store.put<QueuedMessage>('sqsMessage', messageId, {
+    const message: QueuedMessage = {
       messageId,
       queueName,
       body,
@@ -111,7 +116,10 @@ export function createNotificationHub(
       sentAtMs: nowMs,
       visibleAtMs: nowMs,
       receiveCount: 0,
-    });
+    };
+    ctx.store.put<QueuedMessage>('sqsMessage', messageId, message);
+    for (const wake of [...waiters]) wake();
+    return message;
   }
 
   return {
@@ -138,5 +146,17 @@ export function createNotificationHub(
       }
     },
     published: () => [...sent],
+    enqueue,
+    waitForMessage(timeoutMs) {
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        waiters.add(done);
+      });
+    },
   };
 }

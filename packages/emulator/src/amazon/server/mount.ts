@@ -5,6 +5,7 @@
  */
 import { feedsArea } from '../feeds';
 import { listingsArea } from '../listings';
+import { notificationsArea } from '../notifications';
 import { ordersArea } from '../orders';
 import { tokenRoutes } from './tokens-routes';
 import type { Router } from './router';
@@ -29,7 +30,13 @@ export interface AreaWithTick {
   seed?: (ctx: AmazonContext) => void;
 }
 
-const WORLD_AREAS: AreaWithTick[] = [{ routes: tokenRoutes }, ordersArea, listingsArea, feedsArea];
+const WORLD_AREAS: AreaWithTick[] = [
+  { routes: tokenRoutes },
+  ordersArea,
+  listingsArea,
+  feedsArea,
+  notificationsArea,
+];
 
 /** Mounts the areas of `mode` and returns their tick. */
 export function mountRoutes(
