@@ -2,6 +2,8 @@
  * Item lookup: one SuiteQL query per page of SKUs (DESIGN §2 "NetSuite reads": batched, never
  * one GET per lookup). Columns from netsuite.md §2.3.
  */
+import { escapeLiteral } from '@sellerbridge/netsuite-client';
+
 import type { ItemLookupSettings } from '../settings/common';
 
 /** NetSuite's SuiteQL has no documented IN-list cap; 1000 keeps statements far below its size limit. */
@@ -18,11 +20,11 @@ export interface ItemLookupQuery {
 }
 
 /**
- * Quotes a SuiteQL string literal (single quotes doubled; the dialect has no backslash escape).
- * Swapped for the netsuite-client's helper once it exports one.
+ * Quotes a SuiteQL string literal through the netsuite-client's escaper (single quotes doubled;
+ * the dialect has no backslash escape; NUL rejected).
  */
 export function quoteSuiteQl(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+  return escapeLiteral(value);
 }
 
 /** The value stored in NetSuite that a SKU is looked up by. */

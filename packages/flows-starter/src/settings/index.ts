@@ -29,6 +29,13 @@ export const starterSettingsSchema = z.object({
   fulfillments: fulfillmentsSettingsSchema.prefault({}),
   inventory: inventorySettingsSchema.prefault({}),
   pricing: pricingSettingsSchema.prefault({}),
+  /** Polling of report and feed waits. @default the SP-API client's cadence (5 s rising to 60 s) */
+  polling: z
+    .object({
+      initialDelayMs: z.number().int().min(1).optional(),
+      maxDelayMs: z.number().int().min(1).optional(),
+    })
+    .prefault({}),
 });
 
 /** What `starter()` accepts (every field optional). */

@@ -28,8 +28,14 @@ export const taxSettingsSchema = z.object({
 
 /** Settings common to MFN and FBA order imports. */
 export const ordersSettingsSchema = z.object({
-  /** ISO instant of the first sync; nothing older is imported. @default 30 days before the first run */
+  /** ISO instant of the first sync; nothing older is imported. @default `firstSyncLookbackMs` before the first run */
   startDate: z.iso.datetime({ offset: true }).optional(),
+  /** How far back a first sync without `startDate` reads. @default 30 days */
+  firstSyncLookbackMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(30 * DAY_MS),
   /** Overlap of consecutive windows, removed again by order id. @default 300000 (5 min) */
   windowOverlapMs: z.number().int().min(0).max(DAY_MS).default(300_000),
   /** Largest window of one run (the rest is caught up next run). @default 7 days */
@@ -44,6 +50,12 @@ export const ordersSettingsSchema = z.object({
     .int()
     .min(0)
     .default(7 * DAY_MS),
+  /**
+   * Order reports lag up to 30 min (https://developer-docs.amazon.com/sp-api/docs/report-type-values-order),
+   * so after a report the checkpoint stays this far behind its end; the next API window re-reads it.
+   * @default 1800000 (30 min)
+   */
+  reportLagMs: z.number().int().min(0).default(1_800_000),
   /** Use the all-orders report for first syncs and long replays. @default true */
   useReportBackfill: z.boolean().default(true),
   /** Orders per `searchOrders` page (1..100). @default 100 */

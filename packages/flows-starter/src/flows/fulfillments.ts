@@ -1,0 +1,279 @@
+/**
+ * `fulfillments`: shipped NetSuite item fulfillments of imported MFN orders → Amazon
+ * `confirmShipment` (ordersV0.json, rate 2/s burst 10), one call per package, each package
+ * confirmed once: a link per package, and a package Amazon already lists counts as done.
+ */
+import type { HandleResult, Page } from '@sellerbridge/flows-core';
+import { defineFlow } from '@sellerbridge/flows-core';
+import { sql } from '@sellerbridge/netsuite-client';
+
+import type { ShippableItem, ShippedFulfillment } from '../fulfillments/packages';
+import { buildShipmentConfirmations } from '../fulfillments/packages';
+import { toExternalIdPart } from '../support/ids';
+import { getAmazonOrder } from './amazon-orders';
+import type { StarterContext } from './context';
+import { sellerIdOf } from './context';
+import { lookupItems } from './netsuite-items';
+
+/** Checkpoint: highest item fulfillment id seen, and those seen before they shipped. */
+export interface FulfillmentCheckpoint {
+  lastId: string;
+  waiting: string[];
+}
+
+/** One fulfillment to send. */
+export interface FulfillmentRecord {
+  fulfillmentId: string;
+  salesOrderId: string;
+  amazonOrderId: string;
+}
+
+/** Item fulfillment `shipStatus` C = Shipped (netsuite.md §6.4). */
+const SHIPPED = 'C';
+/** Fulfillments remembered while picked or packed; older ones beyond this are dropped. */
+const MAX_WAITING = 5_000;
+
+type Row = Record<string, unknown>;
+
+const text = (value: unknown): string =>
+  typeof value === 'object' && value !== null
+    ? String((value as { id?: unknown }).id ?? '')
+    : String(value ?? '');
+
+async function readRows(ctx: StarterContext, query: ReturnType<typeof sql>): Promise<Row[]> {
+  const rows: Row[] = [];
+
+  for await (const row of ctx.netsuite.query(query, { signal: ctx.signal })) rows.push(row as Row);
+
+  return rows;
+}
+
+async function salesOrdersOf(ctx: StarterContext, ids: string[]): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map();
+
+  const rows = await ctx.netsuite.lookupMany(
+    ids.map(Number),
+    (batch) => sql`SELECT id, externalid, otherrefnum FROM transaction WHERE id IN (${batch})`,
+    { signal: ctx.signal },
+  );
+
+  return new Map((rows as Row[]).map((row) => [text(row.id), row]));
+}
+
+async function* fulfillmentPages(
+  ctx: StarterContext,
+  checkpoint: FulfillmentCheckpoint | undefined,
+): AsyncGenerator<Page<FulfillmentRecord, FulfillmentCheckpoint>> {
+  const lastId = Number(checkpoint?.lastId ?? '0');
+  const waiting = checkpoint?.waiting ?? [];
+  const fresh = await readRows(
+    ctx,
+    sql`SELECT id, createdfrom, shipstatus FROM transaction WHERE type = 'ItemShip' AND id > ${lastId} ORDER BY id`,
+  );
+  const rechecked =
+    waiting.length > 0
+      ? await readRows(
+          ctx,
+          sql`SELECT id, createdfrom, shipstatus FROM transaction WHERE type = 'ItemShip' AND id IN (${waiting.map(Number)})`,
+        )
+      : [];
+  const all = [...rechecked, ...fresh];
+  const shipped = all.filter((row) => text(row.shipstatus).toUpperCase() === SHIPPED);
+  const stillWaiting = all
+    .filter((row) => text(row.shipstatus).toUpperCase() !== SHIPPED)
+    .map((row) => text(row.id))
+    .slice(-MAX_WAITING);
+  const maxId = fresh.reduce((max, row) => Math.max(max, Number(text(row.id))), lastId);
+  const size = ctx.settings.fulfillments.pageSize;
+
+  for (let start = 0; start < shipped.length; start += size) {
+    const page = shipped.slice(start, start + size);
+    const orders = await salesOrdersOf(ctx, [...new Set(page.map((row) => text(row.createdfrom)))]);
+    const prefix = `${ctx.settings.orders.externalIdPrefix}-`;
+    const records = page.flatMap((row) => {
+      const order = orders.get(text(row.createdfrom));
+      const isOurs =
+        order !== undefined &&
+        text(order.externalid).startsWith(prefix) &&
+        text(order.otherrefnum) !== '';
+
+      return isOurs
+        ? [
+            {
+              fulfillmentId: text(row.id),
+              salesOrderId: text(row.createdfrom),
+              amazonOrderId: text(order.otherrefnum),
+            },
+          ]
+        : [];
+    });
+    const isLast = start + size >= shipped.length;
+
+    yield {
+      records,
+      checkpoint: isLast
+        ? { lastId: String(maxId), waiting: stillWaiting }
+        : (checkpoint ?? { lastId: '0', waiting: [] }),
+    };
+  }
+
+  if (shipped.length === 0) {
+    yield { records: [], checkpoint: { lastId: String(maxId), waiting: stillWaiting } };
+  }
+}
+
+function toShippedFulfillment(record: FulfillmentRecord, body: Row): ShippedFulfillment {
+  const items = ((body.item as { items?: Row[] } | undefined)?.items ?? []).filter(
+    (line) => line.itemReceive !== false,
+  );
+  const packages = (body.package as { items?: Row[] } | undefined)?.items ?? [];
+
+  return {
+    id: record.fulfillmentId,
+    amazonOrderId: record.amazonOrderId,
+    shipDate: text(body.shippedDate) || text(body.tranDate),
+    shipMethodName:
+      (body.shipMethod as { refName?: string } | undefined)?.refName ??
+      (text(body.shipCarrier) || undefined),
+    lines: items.map((line) => ({ itemId: text(line.item), quantity: Number(line.quantity ?? 0) })),
+    trackingNumbers: packages.map((entry) => text(entry.packageTrackingNumber)),
+  };
+}
+
+function shippableItems(
+  fulfillmentId: string,
+  order: Awaited<ReturnType<typeof getAmazonOrder>>,
+  itemIds: Map<string, string>,
+): ShippableItem[] {
+  const ownPrefix = `${toExternalIdPart(fulfillmentId)}-`;
+  const shippedUnits = new Map<string, number>();
+
+  for (const entry of order.packages ?? []) {
+    if (entry.packageReferenceId.startsWith(ownPrefix)) continue;
+
+    for (const item of entry.packageItems ?? [])
+      shippedUnits.set(item.orderItemId, (shippedUnits.get(item.orderItemId) ?? 0) + item.quantity);
+  }
+
+  return order.orderItems.map((item) => ({
+    orderItemId: item.orderItemId,
+    itemId: itemIds.get(item.product.sellerSku ?? '') ?? '',
+    remaining: item.quantityOrdered - (shippedUnits.get(item.orderItemId) ?? 0),
+  }));
+}
+
+async function confirmPackage(
+  ctx: StarterContext,
+  amazonOrderId: string,
+  confirmation: ReturnType<typeof buildShipmentConfirmations>[number],
+): Promise<void> {
+  const intent = {
+    target: 'amazon' as const,
+    action: 'confirmShipment',
+    recordType: 'shipment',
+    externalId: confirmation.packageReferenceId,
+    summary: `package ${confirmation.packageReferenceId} of Amazon order ${amazonOrderId}`,
+  };
+
+  try {
+    await ctx.write(intent, () =>
+      ctx.amazon.call('confirmShipment', {
+        path: { orderId: amazonOrderId },
+        body: confirmation.body,
+        signal: ctx.signal,
+      }),
+    );
+  } catch (error) {
+    // A repeat of a confirmation Amazon already holds is done, not an error (issue #8, item 4).
+    const order = await getAmazonOrder(ctx, amazonOrderId);
+
+    if (
+      !(order.packages ?? []).some(
+        (entry) => entry.packageReferenceId === confirmation.packageReferenceId,
+      )
+    )
+      throw error;
+  }
+}
+
+/** Sends the packages of one shipped item fulfillment, each once. */
+export async function handleFulfillment(
+  ctx: StarterContext,
+  record: FulfillmentRecord,
+): Promise<HandleResult> {
+  const body = (await ctx.netsuite.records.get('itemFulfillment', record.fulfillmentId, {
+    expandSubResources: true,
+    signal: ctx.signal,
+  })) as Row;
+  const fulfillment = toShippedFulfillment(record, body);
+  const { startDate, carriers, allowMissingTracking } = ctx.settings.fulfillments;
+
+  if (
+    startDate &&
+    fulfillment.shipDate !== '' &&
+    fulfillment.shipDate.slice(0, 10) < startDate.slice(0, 10)
+  ) {
+    return { outcome: 'skipped', note: 'shipped before fulfillments.startDate' };
+  }
+
+  const order = await getAmazonOrder(ctx, record.amazonOrderId);
+  const itemIds = await lookupItems(
+    ctx,
+    order.orderItems.map((item) => item.product.sellerSku ?? ''),
+  );
+  const items = shippableItems(record.fulfillmentId, order, itemIds);
+  const ownPrefix = `${toExternalIdPart(record.fulfillmentId)}-`;
+
+  if (
+    items.every((item) => item.remaining <= 0) &&
+    !(order.packages ?? []).some((entry) => entry.packageReferenceId.startsWith(ownPrefix))
+  ) {
+    return {
+      outcome: 'skipped',
+      netsuiteId: record.fulfillmentId,
+      note: 'already shipped on Amazon',
+    };
+  }
+
+  const confirmations = buildShipmentConfirmations(fulfillment, items, {
+    marketplaceId: order.salesChannel.marketplaceId ?? ctx.settings.marketplaceIds[0] ?? '',
+    carriers,
+    allowMissingTracking,
+  });
+  const listed = new Set((order.packages ?? []).map((entry) => entry.packageReferenceId));
+  const sellerPart = toExternalIdPart(sellerIdOf(ctx));
+  let sent = 0;
+
+  for (const confirmation of confirmations) {
+    const result = await ctx.links.createOnce({
+      sourceKey: `netsuite-fulfillment:${record.fulfillmentId}:${confirmation.packageReferenceId}`,
+      recordType: 'amazonPackage',
+      externalId: `amzn-pkg-${sellerPart}-${confirmation.packageReferenceId}`,
+      summary: `confirm package ${confirmation.packageReferenceId} on Amazon`,
+      create: async () => {
+        if (!listed.has(confirmation.packageReferenceId))
+          await confirmPackage(ctx, record.amazonOrderId, confirmation);
+
+        return record.fulfillmentId;
+      },
+    });
+
+    if (result.outcome === 'created' && !listed.has(confirmation.packageReferenceId)) sent += 1;
+  }
+
+  return sent > 0
+    ? { outcome: 'created', netsuiteId: record.fulfillmentId, note: `${sent} package(s) confirmed` }
+    : { outcome: 'skipped', netsuiteId: record.fulfillmentId, note: 'packages already confirmed' };
+}
+
+/** NetSuite shipped item fulfillments → Amazon shipment confirmations. */
+export const fulfillmentsFlow = defineFlow({
+  id: 'fulfillments',
+  edition: 'starter',
+  schedule: { everyMs: 15 * 60_000 },
+  description: 'Shipped NetSuite item fulfillments of Amazon MFN orders → Amazon confirmShipment',
+  traceKey: (record: FulfillmentRecord) => `fulfillment:${record.fulfillmentId}`,
+  source: (ctx: StarterContext, checkpoint: FulfillmentCheckpoint | undefined) =>
+    fulfillmentPages(ctx, checkpoint),
+  handle: handleFulfillment,
+});

@@ -1,0 +1,215 @@
+/**
+ * The source of the order flows: one last-updated window per run (two-minute rule, overlap,
+ * dedupe by order id); a first sync or a long window reads history from the all-orders report
+ * (shipped, closed and cancelled orders only) and open MFN orders from the API, whose order
+ * item ids shipment confirmation needs (DESIGN §2 "History backfill").
+ */
+import type { Page } from '@sellerbridge/flows-core';
+
+import type { AmazonOrder } from '../orders/amazon-order';
+import { classifyFbaOrder, classifyMfnOrder } from '../orders/classify';
+import { reportRowsToOrders } from '../orders/report-rows';
+import type { OrderWindow } from '../orders/windows';
+import { planWindow } from '../orders/windows';
+import { searchOrderPages } from './amazon-orders';
+import type { ReportRowLike } from './amazon-ports';
+import { reportsOf } from './amazon-ports';
+import { orderSourceKey } from './cancellations';
+import type { StarterContext } from './context';
+import { lookupItems } from './netsuite-items';
+import type { OrderRecord } from './order-handler';
+import { transactionTypeOf } from './order-handler';
+
+/** Checkpoint of the order flows: the end of the last completed window. */
+export interface OrderCheckpoint {
+  lastUpdatedBefore?: string;
+}
+
+/** The all-orders report by last update (amazon-sp-api.md §5.8). */
+export const ALL_ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
+
+/** Report orders that are history: finished on Amazon's side. */
+const HISTORY_STATUSES = new Set(['SHIPPED', 'CANCELLED']);
+
+type Channel = 'MFN' | 'FBA';
+
+/** Plans this run's window from the checkpoint and the settings. */
+export function windowOf(
+  ctx: StarterContext,
+  checkpoint: OrderCheckpoint | undefined,
+): OrderWindow | undefined {
+  const { orders } = ctx.settings;
+  const nowMs = ctx.clock.now();
+  const startDateMs = orders.startDate
+    ? Date.parse(orders.startDate)
+    : nowMs - orders.firstSyncLookbackMs;
+
+  return planWindow({
+    nowMs,
+    checkpoint: checkpoint?.lastUpdatedBefore,
+    startDateMs,
+    overlapMs: orders.windowOverlapMs,
+    maxWindowMs: orders.maxWindowMs,
+    reportThresholdMs: orders.reportBackfillThresholdMs,
+    useReport: orders.useReportBackfill,
+  });
+}
+
+function wantsImport(order: AmazonOrder, channel: Channel): boolean {
+  return (
+    (channel === 'MFN' ? classifyMfnOrder(order) : classifyFbaOrder(order)).action === 'import'
+  );
+}
+
+/**
+ * Turns a page of orders into records: drops repeats seen earlier in the run, then looks up the
+ * SKUs of the orders still to import in one batched query.
+ */
+export async function toRecords(
+  ctx: StarterContext,
+  orders: readonly AmazonOrder[],
+  channel: Channel,
+  via: OrderRecord['via'],
+  seen: Set<string>,
+): Promise<OrderRecord[]> {
+  const fresh = orders.filter((order) => !seen.has(order.orderId));
+  const recordType = transactionTypeOf(ctx, channel);
+  const toImport: AmazonOrder[] = [];
+
+  for (const order of fresh) {
+    seen.add(order.orderId);
+
+    if (
+      wantsImport(order, channel) &&
+      !(await ctx.links.get(recordType, orderSourceKey(order.orderId)))
+    )
+      toImport.push(order);
+  }
+
+  const skus = toImport.flatMap((order) =>
+    order.orderItems.map((item) => item.product.sellerSku ?? ''),
+  );
+  const itemIds = await lookupItems(ctx, skus);
+
+  return fresh.map((order) => {
+    const own = order.orderItems.flatMap((item) => {
+      const sku = item.product.sellerSku ?? '';
+      const id = itemIds.get(sku);
+
+      return id === undefined ? [] : [[sku, id] as const];
+    });
+
+    return { order, via, itemIds: Object.fromEntries(own) };
+  });
+}
+
+async function collectReportOrders(
+  ctx: StarterContext,
+  window: OrderWindow,
+  channel: Channel,
+): Promise<AmazonOrder[]> {
+  const rows: ReportRowLike[] = [];
+  const input = {
+    reportType: ALL_ORDERS_REPORT,
+    marketplaceIds: ctx.settings.marketplaceIds,
+    dataStartTime: window.after,
+    dataEndTime: window.before,
+  };
+
+  for await (const row of reportsOf(ctx).requestReport(input, {
+    ...ctx.settings.polling,
+    signal: ctx.signal,
+  }))
+    rows.push(row);
+
+  const fulfilledBy = channel === 'MFN' ? 'MERCHANT' : 'AMAZON';
+
+  return reportRowsToOrders(rows).filter(
+    (order) =>
+      order.fulfillment?.fulfilledBy === fulfilledBy &&
+      HISTORY_STATUSES.has(order.fulfillment.fulfillmentStatus),
+  );
+}
+
+async function* reportPages(
+  ctx: StarterContext,
+  window: OrderWindow,
+  channel: Channel,
+  seen: Set<string>,
+  hold: OrderCheckpoint,
+): AsyncGenerator<Page<OrderRecord, OrderCheckpoint>> {
+  const orders = await collectReportOrders(ctx, window, channel);
+  const size = ctx.settings.orders.pageSize;
+
+  for (let start = 0; start < orders.length; start += size) {
+    yield {
+      records: await toRecords(ctx, orders.slice(start, start + size), channel, 'report', seen),
+      checkpoint: hold,
+    };
+  }
+
+  if (channel === 'MFN') {
+    const open = {
+      lastUpdatedAfter: window.after,
+      lastUpdatedBefore: window.before,
+      fulfilledBy: 'MERCHANT' as const,
+      fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
+    };
+
+    for await (const page of searchOrderPages(ctx, open)) {
+      yield { records: await toRecords(ctx, page, channel, 'api', seen), checkpoint: hold };
+    }
+  }
+}
+
+/**
+ * Yields the pages of one window. Every page but the last keeps the previous checkpoint, so a
+ * run stopped midway reads the window again (links make the repeat create nothing).
+ */
+export async function* orderPages(
+  ctx: StarterContext,
+  checkpoint: OrderCheckpoint | undefined,
+  channel: Channel,
+): AsyncGenerator<Page<OrderRecord, OrderCheckpoint>> {
+  const window = windowOf(ctx, checkpoint);
+
+  if (!window) {
+    return;
+  }
+
+  const hold: OrderCheckpoint = checkpoint ?? {};
+  const seen = new Set<string>();
+
+  if (window.path === 'report') {
+    yield* reportPages(ctx, window, channel, seen, hold);
+
+    const lagged = Math.max(
+      Date.parse(window.after),
+      Date.parse(window.before) - ctx.settings.orders.reportLagMs,
+    );
+    yield { records: [], checkpoint: { lastUpdatedBefore: new Date(lagged).toISOString() } };
+
+    return;
+  }
+
+  // FBA orders matter only once shipped (integration-apps §1.4); MFN needs every status.
+  const search =
+    channel === 'MFN'
+      ? {
+          lastUpdatedAfter: window.after,
+          lastUpdatedBefore: window.before,
+          fulfilledBy: 'MERCHANT' as const,
+        }
+      : {
+          lastUpdatedAfter: window.after,
+          lastUpdatedBefore: window.before,
+          fulfilledBy: 'AMAZON' as const,
+          fulfillmentStatuses: ['SHIPPED'],
+        };
+
+  for await (const page of searchOrderPages(ctx, search)) {
+    yield { records: await toRecords(ctx, page, channel, 'api', seen), checkpoint: hold };
+  }
+
+  yield { records: [], checkpoint: { lastUpdatedBefore: window.before } };
+}
