@@ -8,13 +8,17 @@ import { DocumentTransferError, ProcessingFatalError } from '../reports/errors';
 import { parseBody } from '../reports/parse-body';
 import { pollUntilFinal } from '../reports/poll';
 import type { PollOptions } from '../reports/poll';
-import { createFeedDocumentResponseSchema, createFeedResponseSchema, feedDocumentSchema, feedSchema } from './schemas';
+import {
+  createFeedDocumentResponseSchema,
+  createFeedResponseSchema,
+  feedDocumentSchema,
+  feedSchema,
+} from './schemas';
 import type { Feed, FeedDocument } from './schemas';
 import { processingReportSchema } from './processing-report';
 import type { ProcessingReport } from './processing-report';
 import { uploadFeedContent } from './upload';
 import { createListingsFeedSubmitter } from './submit-listings';
-
 
 /** What submitFeed needs. */
 export interface SubmitFeedInput {
@@ -44,30 +48,57 @@ export function createFeedsApi(requester: SpApiRequester, options: FeedsApiOptio
   async function createFeedDocument(contentType: string, signal?: AbortSignal) {
     const response = await requester.call('createFeedDocument', { body: { contentType }, signal });
 
-    return parseBody(createFeedDocumentResponseSchema, response.body, { operation: 'createFeedDocument', requestId: response.requestId });
+    return parseBody(createFeedDocumentResponseSchema, response.body, {
+      operation: 'createFeedDocument',
+      requestId: response.requestId,
+    });
   }
 
-  async function createFeed(input: { feedType: string; inputFeedDocumentId: string; marketplaceIds?: string[]; feedOptions?: Record<string, string> }, signal?: AbortSignal): Promise<string> {
+  async function createFeed(
+    input: {
+      feedType: string;
+      inputFeedDocumentId: string;
+      marketplaceIds?: string[];
+      feedOptions?: Record<string, string>;
+    },
+    signal?: AbortSignal,
+  ): Promise<string> {
     const body = { ...input, marketplaceIds: input.marketplaceIds ?? requester.marketplaceIds };
     const response = await requester.call('createFeed', { body, signal });
 
-    return parseBody(createFeedResponseSchema, response.body, { operation: 'createFeed', requestId: response.requestId }).feedId;
+    return parseBody(createFeedResponseSchema, response.body, {
+      operation: 'createFeed',
+      requestId: response.requestId,
+    }).feedId;
   }
 
   async function getFeed(feedId: string, signal?: AbortSignal): Promise<Feed> {
     const response = await requester.call('getFeed', { path: { feedId }, signal });
 
-    return parseBody(feedSchema, response.body, { operation: 'getFeed', requestId: response.requestId });
+    return parseBody(feedSchema, response.body, {
+      operation: 'getFeed',
+      requestId: response.requestId,
+    });
   }
 
-  async function getFeedDocument(feedDocumentId: string, signal?: AbortSignal): Promise<FeedDocument> {
+  async function getFeedDocument(
+    feedDocumentId: string,
+    signal?: AbortSignal,
+  ): Promise<FeedDocument> {
     const response = await requester.call('getFeedDocument', { path: { feedDocumentId }, signal });
 
-    return parseBody(feedDocumentSchema, response.body, { operation: 'getFeedDocument', requestId: response.requestId });
+    return parseBody(feedDocumentSchema, response.body, {
+      operation: 'getFeedDocument',
+      requestId: response.requestId,
+    });
   }
 
   /** Creates a document and uploads the content, with a new document when the URL expired. */
-  async function uploadFeedDocument(content: Buffer | string, contentType: string, signal?: AbortSignal): Promise<string> {
+  async function uploadFeedDocument(
+    content: Buffer | string,
+    contentType: string,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const maxRetries = options.maxUploadRetries ?? 2;
 
     for (let attempt = 0; ; attempt += 1) {
@@ -77,24 +108,44 @@ export function createFeedsApi(requester: SpApiRequester, options: FeedsApiOptio
         await uploadFeedContent(document.url, content, contentType, signal);
         return document.feedDocumentId;
       } catch (error) {
-        const canRetry = error instanceof DocumentTransferError && error.isRefetchable && attempt < maxRetries;
+        const canRetry =
+          error instanceof DocumentTransferError && error.isRefetchable && attempt < maxRetries;
         if (!canRetry) throw error;
 
-        requester.logger.warn({ operation: 'uploadFeedDocument', attempt: attempt + 1, status: error.status }, 'feed upload failed; creating a new document');
+        requester.logger.warn(
+          { operation: 'uploadFeedDocument', attempt: attempt + 1, status: error.status },
+          'feed upload failed; creating a new document',
+        );
       }
     }
   }
 
   async function submitFeed(input: SubmitFeedInput): Promise<string> {
-    const inputFeedDocumentId = await uploadFeedDocument(input.content, input.contentType, input.signal);
+    const inputFeedDocumentId = await uploadFeedDocument(
+      input.content,
+      input.contentType,
+      input.signal,
+    );
 
-    return createFeed({ feedType: input.feedType, inputFeedDocumentId, marketplaceIds: input.marketplaceIds, feedOptions: input.feedOptions }, input.signal);
+    return createFeed(
+      {
+        feedType: input.feedType,
+        inputFeedDocumentId,
+        marketplaceIds: input.marketplaceIds,
+        feedOptions: input.feedOptions,
+      },
+      input.signal,
+    );
   }
 
   function waitForFeed(feedId: string, poll: PollOptions = {}): Promise<Feed> {
     const merged = { ...options.poll, ...poll };
 
-    return pollUntilFinal(() => getFeed(feedId, merged.signal), { operation: 'getFeed', id: feedId }, merged);
+    return pollUntilFinal(
+      () => getFeed(feedId, merged.signal),
+      { operation: 'getFeed', id: feedId },
+      merged,
+    );
   }
 
   /** Downloads and parses a DONE feed's JSON processing report. */
@@ -102,7 +153,10 @@ export function createFeedsApi(requester: SpApiRequester, options: FeedsApiOptio
     if (feed.resultFeedDocumentId === undefined) throw missingResult(feed);
 
     const document = await getFeedDocument(feed.resultFeedDocumentId, signal);
-    const bytes = await readDocumentBytes(document.url, { operation: 'downloadFeedDocument', signal });
+    const bytes = await readDocumentBytes(document.url, {
+      operation: 'downloadFeedDocument',
+      signal,
+    });
     const json = parseJson(bytes.toString('utf8'), feed);
 
     return parseBody(processingReportSchema, json, { operation: 'downloadFeedDocument' });
@@ -113,12 +167,26 @@ export function createFeedsApi(requester: SpApiRequester, options: FeedsApiOptio
     if (feed.resultFeedDocumentId === undefined) return undefined;
 
     const document = await getFeedDocument(feed.resultFeedDocumentId, signal);
-    const bytes = await readDocumentBytes(document.url, { operation: 'downloadFeedDocument', signal, maxBytes: 1024 * 1024 });
+    const bytes = await readDocumentBytes(document.url, {
+      operation: 'downloadFeedDocument',
+      signal,
+      maxBytes: 1024 * 1024,
+    });
 
     return bytes.toString('utf8').trim().slice(0, 4_000);
   }
 
-  const core = { createFeedDocument, uploadFeedDocument, createFeed, getFeed, getFeedDocument, submitFeed, waitForFeed, readProcessingReport, readResultText };
+  const core = {
+    createFeedDocument,
+    uploadFeedDocument,
+    createFeed,
+    getFeed,
+    getFeedDocument,
+    submitFeed,
+    waitForFeed,
+    readProcessingReport,
+    readResultText,
+  };
 
   return { ...core, submitListingsFeed: createListingsFeedSubmitter(core, requester) };
 }

@@ -7,7 +7,12 @@
 import { InvalidInputError } from '@sellerbridge/http-core';
 
 import { listingsFeedHeaderSchema, listingsFeedMessageSchema } from './listings-schema';
-import type { ListingsFeedDocument, ListingsFeedHeader, ListingsFeedMessage, ListingsFeedMessageInput } from './listings-schema';
+import type {
+  ListingsFeedDocument,
+  ListingsFeedHeader,
+  ListingsFeedMessage,
+  ListingsFeedMessageInput,
+} from './listings-schema';
 
 /** Messages per JSON_LISTINGS_FEED (raised from 10,000 in May 2025). */
 export const MAX_LISTINGS_FEED_MESSAGES = 25_000;
@@ -43,7 +48,10 @@ export interface BuiltListingsFeed {
  */
 export function buildListingsFeeds(input: ListingsFeedInput): BuiltListingsFeed[] {
   const header = parseHeader(input);
-  const maxMessages = Math.min(input.maxMessagesPerFeed ?? MAX_LISTINGS_FEED_MESSAGES, MAX_LISTINGS_FEED_MESSAGES);
+  const maxMessages = Math.min(
+    input.maxMessagesPerFeed ?? MAX_LISTINGS_FEED_MESSAGES,
+    MAX_LISTINGS_FEED_MESSAGES,
+  );
   const maxBytes = input.maxBytesPerFeed ?? MAX_FEED_BYTES;
   const envelopeBytes = Buffer.byteLength(JSON.stringify({ header, messages: [] }));
 
@@ -55,7 +63,8 @@ export function buildListingsFeeds(input: ListingsFeedInput): BuiltListingsFeed[
     let parsed = parseMessage(message, messageId, index);
     let bytes = Buffer.byteLength(JSON.stringify(parsed)) + 1;
 
-    const isFull = current !== undefined && (messageId > maxMessages || current.sizeBytes + bytes > maxBytes);
+    const isFull =
+      current !== undefined && (messageId > maxMessages || current.sizeBytes + bytes > maxBytes);
     if (current === undefined || isFull) {
       current = { document: { header, messages: [] }, inputIndexes: [], sizeBytes: envelopeBytes };
       feeds.push(current);
@@ -82,10 +91,17 @@ function parseHeader(input: ListingsFeedInput): ListingsFeedHeader {
   });
   if (result.success) return result.data;
 
-  throw invalid(`header.${result.error.issues[0]?.path.join('.') ?? ''}`, result.error.issues[0]?.message);
+  throw invalid(
+    `header.${result.error.issues[0]?.path.join('.') ?? ''}`,
+    result.error.issues[0]?.message,
+  );
 }
 
-function parseMessage(message: ListingsFeedMessageInput, messageId: number, index: number): ListingsFeedMessage {
+function parseMessage(
+  message: ListingsFeedMessageInput,
+  messageId: number,
+  index: number,
+): ListingsFeedMessage {
   const result = listingsFeedMessageSchema.safeParse({ ...message, messageId });
   if (result.success) return result.data;
 

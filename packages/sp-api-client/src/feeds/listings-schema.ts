@@ -25,7 +25,10 @@ export const listingsFeedHeaderSchema = z.looseObject({
   version: z.literal('2.0'),
   issueLocale: z.string().optional(),
   report: z
-    .object({ includedData: z.array(includedDataSchema).min(1), apiVersion: z.literal('2021-08-01') })
+    .object({
+      includedData: z.array(includedDataSchema).min(1),
+      apiVersion: z.literal('2021-08-01'),
+    })
     .optional(),
 });
 

@@ -70,7 +70,12 @@ export function toMessageResults(
       feedId: feed.feedId,
       messageId,
       status: statusOf(issues),
-      issues: issues.map(({ code, severity, message, attributeName }) => ({ code, severity, message, attributeName })),
+      issues: issues.map(({ code, severity, message, attributeName }) => ({
+        code,
+        severity,
+        message,
+        attributeName,
+      })),
     };
   });
 }

@@ -17,7 +17,10 @@ export const feedSchema = z.looseObject({
 export type Feed = z.infer<typeof feedSchema>;
 
 /** createFeedDocument's answer: where to PUT the content (URL valid 5 minutes). */
-export const createFeedDocumentResponseSchema = z.looseObject({ feedDocumentId: z.string(), url: z.string() });
+export const createFeedDocumentResponseSchema = z.looseObject({
+  feedDocumentId: z.string(),
+  url: z.string(),
+});
 
 /** getFeedDocument's answer. */
 export const feedDocumentSchema = z.looseObject({

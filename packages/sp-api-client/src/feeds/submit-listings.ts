@@ -53,7 +53,10 @@ export function createListingsFeedSubmitter(core: FeedsCore, requester: SpApiReq
    * Builds, submits and waits for JSON_LISTINGS_FEEDs; one result per message.
    * @throws InvalidInputError before sending when a message breaks the schema
    */
-  return async function submitListingsFeed(input: ListingsFeedInput, options: SubmitListingsOptions = {}): Promise<ListingsFeedSubmission> {
+  return async function submitListingsFeed(
+    input: ListingsFeedInput,
+    options: SubmitListingsOptions = {},
+  ): Promise<ListingsFeedSubmission> {
     const built = buildListingsFeeds(input);
     const submission: ListingsFeedSubmission = { feeds: [], messages: [] };
 
@@ -65,11 +68,23 @@ export function createListingsFeedSubmitter(core: FeedsCore, requester: SpApiReq
         marketplaceIds: options.marketplaceIds,
         signal: options.signal,
       });
-      requester.logger.info({ operation: 'submitListingsFeed', feedId, messages: feed.document.messages.length }, 'listings feed submitted');
+      requester.logger.info(
+        { operation: 'submitListingsFeed', feedId, messages: feed.document.messages.length },
+        'listings feed submitted',
+      );
 
       const final = await core.waitForFeed(feedId, { ...options.poll, signal: options.signal });
-      const shape = { feedId, skus: feed.document.messages.map((message) => message.sku), inputIndexes: feed.inputIndexes };
-      const outcome: ListingsFeedOutcome = { feedId, processingStatus: final.processingStatus, messageCount: shape.skus.length, feedIssues: [] };
+      const shape = {
+        feedId,
+        skus: feed.document.messages.map((message) => message.sku),
+        inputIndexes: feed.inputIndexes,
+      };
+      const outcome: ListingsFeedOutcome = {
+        feedId,
+        processingStatus: final.processingStatus,
+        messageCount: shape.skus.length,
+        feedIssues: [],
+      };
 
       if (final.processingStatus === 'DONE') {
         const report = await core.readProcessingReport(final, options.signal);
@@ -78,8 +93,17 @@ export function createListingsFeedSubmitter(core: FeedsCore, requester: SpApiReq
         submission.messages.push(...toMessageResults(report, shape));
       } else {
         // FATAL: "Some, none, or all of the operations … may have completed" (feeds_2021-06-30.json).
-        const text = final.processingStatus === 'FATAL' ? await core.readResultText(final, options.signal) : undefined;
-        submission.messages.push(...failedMessageResults(shape, `FEED_${final.processingStatus}`, text ?? `feed ${feedId} ended ${final.processingStatus}`));
+        const text =
+          final.processingStatus === 'FATAL'
+            ? await core.readResultText(final, options.signal)
+            : undefined;
+        submission.messages.push(
+          ...failedMessageResults(
+            shape,
+            `FEED_${final.processingStatus}`,
+            text ?? `feed ${feedId} ended ${final.processingStatus}`,
+          ),
+        );
       }
 
       submission.feeds.push(outcome);

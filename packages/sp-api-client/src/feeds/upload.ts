@@ -35,9 +35,19 @@ export async function uploadFeedContent(
     status = response.statusCode;
     body = response.body.slice(0, 2_000);
   } catch (error) {
-    if (signal?.aborted === true) throw new AbortedError({ ...base, message: 'uploadFeedDocument was cancelled', cause: error });
+    if (signal?.aborted === true)
+      throw new AbortedError({
+        ...base,
+        message: 'uploadFeedDocument was cancelled',
+        cause: error,
+      });
 
-    throw new DocumentTransferError({ ...base, message: 'amazon uploadFeedDocument: upload failed', isRefetchable: true, cause: error });
+    throw new DocumentTransferError({
+      ...base,
+      message: 'amazon uploadFeedDocument: upload failed',
+      isRefetchable: true,
+      cause: error,
+    });
   }
 
   if (status >= 200 && status < 300) return;

@@ -38,21 +38,32 @@ export const PAYLOAD_VERSIONS: Readonly<Record<string, string>> = {
 
 /** Builds the `client.notifications` namespace. */
 export function createNotificationsApi(requester: SpApiRequester) {
-  async function call<T extends z.ZodType>(operation: string, schema: T, request: Parameters<SpApiRequester['call']>[1]): Promise<z.infer<T>> {
+  async function call<T extends z.ZodType>(
+    operation: string,
+    schema: T,
+    request: Parameters<SpApiRequester['call']>[1],
+  ): Promise<z.infer<T>> {
     const response = await requester.call(operation, request);
 
-    const envelope = parseBody(wrapped(schema), response.body, { operation, requestId: response.requestId });
+    const envelope = parseBody(wrapped(schema), response.body, {
+      operation,
+      requestId: response.requestId,
+    });
 
     return envelope.payload as z.infer<T>;
   }
 
   return {
     /** Lists destinations (grantless). */
-    getDestinations: (signal?: AbortSignal) => call('getDestinations', z.array(destinationSchema), { signal }),
+    getDestinations: (signal?: AbortSignal) =>
+      call('getDestinations', z.array(destinationSchema), { signal }),
 
     /** Creates an SQS destination for a queue ARN (grantless). */
     createSqsDestination: (input: { name: string; queueArn: string }, signal?: AbortSignal) =>
-      call('createDestination', destinationSchema, { body: { name: input.name, resourceSpecification: { sqs: { arn: input.queueArn } } }, signal }),
+      call('createDestination', destinationSchema, {
+        body: { name: input.name, resourceSpecification: { sqs: { arn: input.queueArn } } },
+        signal,
+      }),
 
     /** Deletes a destination (grantless). */
     deleteDestination: async (destinationId: string, signal?: AbortSignal) => {
@@ -61,10 +72,22 @@ export function createNotificationsApi(requester: SpApiRequester) {
 
     /** The seller's subscription to a type, if any. */
     getSubscription: (notificationType: string, signal?: AbortSignal) =>
-      call('getSubscription', subscriptionSchema, { path: { notificationType }, query: { payloadVersion: PAYLOAD_VERSIONS[notificationType] }, signal }),
+      call('getSubscription', subscriptionSchema, {
+        path: { notificationType },
+        query: { payloadVersion: PAYLOAD_VERSIONS[notificationType] },
+        signal,
+      }),
 
     /** Subscribes the seller to a notification type at a destination. */
-    createSubscription: (input: { notificationType: string; destinationId: string; payloadVersion?: string; processingDirective?: unknown }, signal?: AbortSignal) =>
+    createSubscription: (
+      input: {
+        notificationType: string;
+        destinationId: string;
+        payloadVersion?: string;
+        processingDirective?: unknown;
+      },
+      signal?: AbortSignal,
+    ) =>
       call('createSubscription', subscriptionSchema, {
         path: { notificationType: input.notificationType },
         body: {
@@ -76,7 +99,10 @@ export function createNotificationsApi(requester: SpApiRequester) {
       }),
 
     /** Deletes a subscription (grantless). */
-    deleteSubscription: async (input: { notificationType: string; subscriptionId: string }, signal?: AbortSignal) => {
+    deleteSubscription: async (
+      input: { notificationType: string; subscriptionId: string },
+      signal?: AbortSignal,
+    ) => {
       await requester.call('deleteSubscriptionById', { path: { ...input }, signal });
     },
   };

@@ -59,7 +59,9 @@ export interface NotificationConsumer {
 }
 
 /** Builds an SQS notification consumer. */
-export function createNotificationConsumer(options: NotificationConsumerOptions): NotificationConsumer {
+export function createNotificationConsumer(
+  options: NotificationConsumerOptions,
+): NotificationConsumer {
   const sqs = createSqsClient(options);
   const logger = options.logger ?? silentLogger;
   const { signal } = options;
@@ -71,21 +73,38 @@ export function createNotificationConsumer(options: NotificationConsumerOptions)
     try {
       notification = parseNotification(message.body);
     } catch (error) {
-      const details = error instanceof NotificationParseError ? { notificationType: error.notificationType, fieldPath: error.fieldPath } : {};
-      logger.warn({ operation: 'sqs.handle', ...context, ...details, reason: (error as Error).message }, 'unreadable notification left for the dead-letter queue');
+      const details =
+        error instanceof NotificationParseError
+          ? { notificationType: error.notificationType, fieldPath: error.fieldPath }
+          : {};
+      logger.warn(
+        { operation: 'sqs.handle', ...context, ...details, reason: (error as Error).message },
+        'unreadable notification left for the dead-letter queue',
+      );
       return;
     }
 
     try {
       await options.handler(notification, { ...context, signal });
     } catch (error) {
-      logger.warn({ operation: 'sqs.handle', ...context, type: notification.type, error: errorSummary(error) }, 'notification handler failed; message left for redelivery');
+      logger.warn(
+        {
+          operation: 'sqs.handle',
+          ...context,
+          type: notification.type,
+          error: errorSummary(error),
+        },
+        'notification handler failed; message left for redelivery',
+      );
       return;
     }
 
     // Deleting must happen even when a stop was requested meanwhile, so no signal here.
     await sqs.deleteMessage(message.receiptHandle);
-    logger.debug({ operation: 'sqs.handle', ...context, type: notification.type }, 'notification handled and deleted');
+    logger.debug(
+      { operation: 'sqs.handle', ...context, type: notification.type },
+      'notification handled and deleted',
+    );
   }
 
   async function run(): Promise<void> {
@@ -104,7 +123,10 @@ export function createNotificationConsumer(options: NotificationConsumerOptions)
         if (error instanceof AbortedError || signal.aborted) return;
         if (!isTransientSqsError(error)) throw error;
 
-        logger.warn({ operation: 'sqs.ReceiveMessage', backoffMs, error: errorSummary(error) }, 'receive failed; backing off');
+        logger.warn(
+          { operation: 'sqs.ReceiveMessage', backoffMs, error: errorSummary(error) },
+          'receive failed; backing off',
+        );
         if (!(await pause(backoffMs))) return;
         backoffMs = Math.min(backoffMs * 2, 60_000);
         continue;
@@ -120,7 +142,14 @@ export function createNotificationConsumer(options: NotificationConsumerOptions)
       await handleMessage(message);
     } catch (error) {
       // A failed delete means SQS redelivers the message; handlers must be idempotent anyway.
-      logger.warn({ operation: 'sqs.DeleteMessage', messageId: message.messageId, error: errorSummary(error) }, 'delete failed; message will be redelivered');
+      logger.warn(
+        {
+          operation: 'sqs.DeleteMessage',
+          messageId: message.messageId,
+          error: errorSummary(error),
+        },
+        'delete failed; message will be redelivered',
+      );
     }
   }
 

@@ -2,7 +2,11 @@
 export { PAYLOAD_VERSIONS, createNotificationsApi } from './api';
 export type { Destination, NotificationsApi, Subscription } from './api';
 export { createNotificationConsumer } from './consumer';
-export type { NotificationConsumer, NotificationConsumerOptions, NotificationContext } from './consumer';
+export type {
+  NotificationConsumer,
+  NotificationConsumerOptions,
+  NotificationContext,
+} from './consumer';
 export {
   NotificationParseError,
   feedProcessingFinishedNotificationSchema,
@@ -17,4 +21,10 @@ export type {
   SpApiNotification,
 } from './payloads';
 export { createSqsClient } from './sqs';
-export type { AwsCredentials, AwsCredentialsSource, SqsClient, SqsClientOptions, SqsMessage } from './sqs';
+export type {
+  AwsCredentials,
+  AwsCredentialsSource,
+  SqsClient,
+  SqsClientOptions,
+  SqsMessage,
+} from './sqs';

@@ -37,7 +37,10 @@ export const orderChangeNotificationSchema = z.looseObject({
       SellerId: z.string(),
       AmazonOrderId: z.string(),
       OrderChangeType: z.string(),
-      OrderChangeTrigger: z.looseObject({ TimeOfOrderChange: z.string().nullable(), ChangeReason: z.string() }),
+      OrderChangeTrigger: z.looseObject({
+        TimeOfOrderChange: z.string().nullable(),
+        ChangeReason: z.string(),
+      }),
       Summary: z.looseObject({
         MarketplaceId: z.string(),
         OrderStatus: z.string(),
@@ -99,9 +102,13 @@ export const feedProcessingFinishedNotificationSchema = z.looseObject({
 /** ORDER_CHANGE payload. */
 export type OrderChangeNotification = z.infer<typeof orderChangeNotificationSchema>;
 /** REPORT_PROCESSING_FINISHED payload. */
-export type ReportProcessingFinishedNotification = z.infer<typeof reportProcessingFinishedNotificationSchema>;
+export type ReportProcessingFinishedNotification = z.infer<
+  typeof reportProcessingFinishedNotificationSchema
+>;
 /** FEED_PROCESSING_FINISHED payload. */
-export type FeedProcessingFinishedNotification = z.infer<typeof feedProcessingFinishedNotificationSchema>;
+export type FeedProcessingFinishedNotification = z.infer<
+  typeof feedProcessingFinishedNotificationSchema
+>;
 
 /** A received notification: typed for the three known types, raw for the others. */
 export type SpApiNotification =
@@ -142,14 +149,19 @@ export function parseNotification(body: string): SpApiNotification {
   }
 
   const notificationType = json?.NotificationType ?? json?.notificationType;
-  if (typeof notificationType !== 'string') throw new NotificationParseError('notification has no notificationType');
-  if (!(notificationType in SCHEMAS)) return { type: 'OTHER', notificationType, notification: json };
+  if (typeof notificationType !== 'string')
+    throw new NotificationParseError('notification has no notificationType');
+  if (!(notificationType in SCHEMAS))
+    return { type: 'OTHER', notificationType, notification: json };
 
   const type = notificationType as keyof typeof SCHEMAS;
   const result = SCHEMAS[type].safeParse(json);
   if (!result.success) {
     const fieldPath = result.error.issues[0]?.path.join('.');
-    throw new NotificationParseError(`${type} notification is invalid at ${fieldPath ?? '(root)'}`, { notificationType: type, fieldPath });
+    throw new NotificationParseError(
+      `${type} notification is invalid at ${fieldPath ?? '(root)'}`,
+      { notificationType: type, fieldPath },
+    );
   }
 
   return { type, notification: result.data } as SpApiNotification;

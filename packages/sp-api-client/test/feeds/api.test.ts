@@ -9,7 +9,9 @@ import { sharedPath } from '../../../../test-support/shared';
 import { fakeRequester, sendBody, sendExpired, startLoopback } from '../reports/support';
 import type { LoopbackServer } from '../reports/support';
 
-const reportExample = readFileSync(sharedPath('amazon/models/schemas/feeds/listings-feed-processing-report-schema-v2.example.json'));
+const reportExample = readFileSync(
+  sharedPath('amazon/models/schemas/feeds/listings-feed-processing-report-schema-v2.example.json'),
+);
 
 const message = (sku: string): ListingsFeedMessageInput => ({ sku, operationType: 'DELETE' });
 const feed = (processingStatus: string, extra: Record<string, unknown> = {}) => ({
@@ -33,10 +35,18 @@ describe('createFeedsApi.submitListingsFeed', () => {
       '/result': (_, res) => sendBody(res, gzipSync(reportExample)),
     });
     const requester = fakeRequester({
-      createFeedDocument: () => ({ feedDocumentId: 'IN1', url: `${server?.url}/upload?X-Amz-Signature=s` }),
+      createFeedDocument: () => ({
+        feedDocumentId: 'IN1',
+        url: `${server?.url}/upload?X-Amz-Signature=s`,
+      }),
       createFeed: () => ({ feedId: 'F1' }),
-      getFeed: (_, count) => feed(count === 0 ? 'IN_PROGRESS' : 'DONE', { resultFeedDocumentId: 'OUT1' }),
-      getFeedDocument: () => ({ feedDocumentId: 'OUT1', url: `${server?.url}/result`, compressionAlgorithm: 'GZIP' }),
+      getFeed: (_, count) =>
+        feed(count === 0 ? 'IN_PROGRESS' : 'DONE', { resultFeedDocumentId: 'OUT1' }),
+      getFeedDocument: () => ({
+        feedDocumentId: 'OUT1',
+        url: `${server?.url}/result`,
+        compressionAlgorithm: 'GZIP',
+      }),
     });
     const skus = ['My-SKU-A', 'My-SKU-X', 'My-SKU-Y', 'My-SKU-B', 'My-SKU-C'];
 
@@ -49,9 +59,17 @@ describe('createFeedsApi.submitListingsFeed', () => {
     expect(upload?.method).toBe('PUT');
     expect(upload?.headers['content-type']).toBe('application/json; charset=UTF-8');
     expect(upload?.headers.authorization).toBeUndefined();
-    expect(JSON.parse(upload?.body.toString('utf8') ?? '{}')).toMatchObject({ header: { sellerId: 'AXXXXXXXXXXXX', version: '2.0' } });
-    expect(requester.calls[0]?.request.body).toEqual({ contentType: 'application/json; charset=UTF-8' });
-    expect(requester.calls[1]?.request.body).toEqual({ feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: 'IN1', marketplaceIds: ['ATVPDKIKX0DER'] });
+    expect(JSON.parse(upload?.body.toString('utf8') ?? '{}')).toMatchObject({
+      header: { sellerId: 'AXXXXXXXXXXXX', version: '2.0' },
+    });
+    expect(requester.calls[0]?.request.body).toEqual({
+      contentType: 'application/json; charset=UTF-8',
+    });
+    expect(requester.calls[1]?.request.body).toEqual({
+      feedType: 'JSON_LISTINGS_FEED',
+      inputFeedDocumentId: 'IN1',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+    });
 
     expect(result.messages.map((item) => [item.sku, item.status, item.issues.length])).toEqual([
       ['My-SKU-A', 'accepted', 0],
@@ -60,21 +78,41 @@ describe('createFeedsApi.submitListingsFeed', () => {
       ['My-SKU-B', 'error', 2],
       ['My-SKU-C', 'error', 1],
     ]);
-    expect(result.messages[4]?.issues[0]).toMatchObject({ code: '99022', attributeName: 'purchasable_offer.our_price' });
-    expect(result.feeds[0]).toMatchObject({ feedId: 'F1', processingStatus: 'DONE', summary: { messagesInvalid: 2 } });
+    expect(result.messages[4]?.issues[0]).toMatchObject({
+      code: '99022',
+      attributeName: 'purchasable_offer.our_price',
+    });
+    expect(result.feeds[0]).toMatchObject({
+      feedId: 'F1',
+      processingStatus: 'DONE',
+      summary: { messagesInvalid: 2 },
+    });
   });
 
   it('creates a new feed document when the upload URL expired', async () => {
-    server = await startLoopback({ '/upload': (_, res, count) => (count === 0 ? sendExpired(res) : res.writeHead(200).end()) });
+    server = await startLoopback({
+      '/upload': (_, res, count) => (count === 0 ? sendExpired(res) : res.writeHead(200).end()),
+    });
     const requester = fakeRequester({
-      createFeedDocument: (_, count) => ({ feedDocumentId: `IN${count}`, url: `${server?.url}/upload` }),
+      createFeedDocument: (_, count) => ({
+        feedDocumentId: `IN${count}`,
+        url: `${server?.url}/upload`,
+      }),
       createFeed: () => ({ feedId: 'F1' }),
     });
 
-    const feedId = await createFeedsApi(requester).submitFeed({ feedType: 'JSON_LISTINGS_FEED', content: '{}', contentType: 'application/json; charset=UTF-8' });
+    const feedId = await createFeedsApi(requester).submitFeed({
+      feedType: 'JSON_LISTINGS_FEED',
+      content: '{}',
+      contentType: 'application/json; charset=UTF-8',
+    });
 
     expect(feedId).toBe('F1');
-    expect(requester.calls.map((call) => call.operation)).toEqual(['createFeedDocument', 'createFeedDocument', 'createFeed']);
+    expect(requester.calls.map((call) => call.operation)).toEqual([
+      'createFeedDocument',
+      'createFeedDocument',
+      'createFeed',
+    ]);
     expect(requester.calls[2]?.request.body).toMatchObject({ inputFeedDocumentId: 'IN1' });
   });
 
@@ -90,7 +128,10 @@ describe('createFeedsApi.submitListingsFeed', () => {
       getFeedDocument: () => ({ feedDocumentId: 'OUT1', url: `${server?.url}/result` }),
     });
 
-    const result = await createFeedsApi(requester).submitListingsFeed({ sellerId: 'A1', messages: [message('S1'), message('S2')] });
+    const result = await createFeedsApi(requester).submitListingsFeed({
+      sellerId: 'A1',
+      messages: [message('S1'), message('S2')],
+    });
 
     expect(result.messages).toHaveLength(2);
     expect(result.messages[1]).toMatchObject({

@@ -10,7 +10,14 @@ import { TEST_CREDENTIALS, startFakeSqs } from './fake-sqs';
 import type { FakeSqs } from './fake-sqs';
 
 const reportExample = JSON.stringify(
-  (JSON.parse(readFileSync(sharedPath('amazon/models/schemas/notifications/ReportProcessingFinishedNotification.json'), 'utf8')) as { examples: unknown[] }).examples[0],
+  (
+    JSON.parse(
+      readFileSync(
+        sharedPath('amazon/models/schemas/notifications/ReportProcessingFinishedNotification.json'),
+        'utf8',
+      ),
+    ) as { examples: unknown[] }
+  ).examples[0],
 );
 
 let sqs: FakeSqs | undefined;
@@ -19,7 +26,12 @@ afterEach(async () => {
   sqs = undefined;
 });
 
-function consumerFor(fake: FakeSqs, controller: AbortController, handler: NotificationConsumerOptions['handler'], extra: Partial<NotificationConsumerOptions> = {}) {
+function consumerFor(
+  fake: FakeSqs,
+  controller: AbortController,
+  handler: NotificationConsumerOptions['handler'],
+  extra: Partial<NotificationConsumerOptions> = {},
+) {
   return createNotificationConsumer({
     queueUrl: fake.queueUrl,
     endpoint: fake.server.url,
@@ -48,7 +60,12 @@ describe(createNotificationConsumer.name, () => {
     expect(seen.map((item) => item.type)).toEqual(['REPORT_PROCESSING_FINISHED']);
     expect(fake.deleted).toEqual(['rh-m-1-1']);
     expect(fake.badSignatures).toBe(0);
-    expect(fake.receives[0]).toMatchObject({ QueueUrl: fake.queueUrl, WaitTimeSeconds: 20, VisibilityTimeout: 90, MaxNumberOfMessages: 10 });
+    expect(fake.receives[0]).toMatchObject({
+      QueueUrl: fake.queueUrl,
+      WaitTimeSeconds: 20,
+      VisibilityTimeout: 90,
+      MaxNumberOfMessages: 10,
+    });
   });
 
   it('leaves a message whose handler failed, so SQS redelivers it', async () => {
@@ -79,10 +96,15 @@ describe(createNotificationConsumer.name, () => {
     fake.enqueue('{"NotificationType":"ORDER_CHANGE","Payload":{}}');
     fake.enqueue(reportExample);
 
-    await consumerFor(fake, controller, async () => controller.abort(), { logger: { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() } }).run();
+    await consumerFor(fake, controller, async () => controller.abort(), {
+      logger: { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() },
+    }).run();
 
     expect(fake.deleted).toEqual(['rh-m-2-1']);
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ messageId: 'm-1', notificationType: 'ORDER_CHANGE' }), expect.any(String));
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ messageId: 'm-1', notificationType: 'ORDER_CHANGE' }),
+      expect.any(String),
+    );
   });
 
   it('stops gracefully while a long poll is waiting', async () => {
@@ -103,7 +125,9 @@ describe(createNotificationConsumer.name, () => {
     fake.failNext(500, '{"__type":"com.amazonaws.sqs#InternalError","message":"oops"}');
     fake.enqueue(reportExample);
 
-    await consumerFor(fake, controller, async () => controller.abort(), { errorBackoffMs: 5 }).run();
+    await consumerFor(fake, controller, async () => controller.abort(), {
+      errorBackoffMs: 5,
+    }).run();
 
     expect(fake.receives).toHaveLength(2);
     expect(fake.deleted).toHaveLength(1);
@@ -114,7 +138,9 @@ describe(createNotificationConsumer.name, () => {
     const controller = new AbortController();
     const wrongKey = { ...TEST_CREDENTIALS, secretAccessKey: 'wrong' };
 
-    const run = consumerFor(sqs, controller, async () => undefined, { credentials: wrongKey }).run();
+    const run = consumerFor(sqs, controller, async () => undefined, {
+      credentials: wrongKey,
+    }).run();
 
     await expect(run).rejects.toBeInstanceOf(AuthError);
     await expect(run).rejects.toMatchObject({ vendorCode: 'SignatureDoesNotMatch', status: 403 });

@@ -10,7 +10,10 @@ import type { LoopbackServer, SeenRequest } from '../reports/support';
 import type { AwsCredentials } from '../../src/notifications';
 
 /** Test credentials (not real). */
-export const TEST_CREDENTIALS: AwsCredentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'test-secret-key-not-real' };
+export const TEST_CREDENTIALS: AwsCredentials = {
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'test-secret-key-not-real',
+};
 
 /** The fake queue. */
 export interface FakeSqs {
@@ -58,7 +61,9 @@ export async function startFakeSqs(): Promise<FakeSqs> {
     '/': (request, res) => {
       if (!isSignatureValid(request, server.url)) {
         fake.badSignatures += 1;
-        return void res.writeHead(403).end('{"__type":"com.amazonaws.sqs#SignatureDoesNotMatch","message":"bad signature"}');
+        return void res
+          .writeHead(403)
+          .end('{"__type":"com.amazonaws.sqs#SignatureDoesNotMatch","message":"bad signature"}');
       }
 
       const action = String(request.headers['x-amz-target']).replace('AmazonSQS.', '');
@@ -79,9 +84,16 @@ export async function startFakeSqs(): Promise<FakeSqs> {
         const messages = batch.map((item) => {
           item.receives += 1;
           inFlight.set(item.id, item);
-          return { MessageId: item.id, ReceiptHandle: `rh-${item.id}-${item.receives}`, Body: item.body, Attributes: { ApproximateReceiveCount: String(item.receives) } };
+          return {
+            MessageId: item.id,
+            ReceiptHandle: `rh-${item.id}-${item.receives}`,
+            Body: item.body,
+            Attributes: { ApproximateReceiveCount: String(item.receives) },
+          };
         });
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ Messages: messages }));
+        res
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.0' })
+          .end(JSON.stringify({ Messages: messages }));
       };
 
       if (queue.length > 0) return answer();
@@ -89,7 +101,11 @@ export async function startFakeSqs(): Promise<FakeSqs> {
     },
   });
 
-  return { ...fake, server, queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/sp-api-notifications' } as FakeSqs;
+  return {
+    ...fake,
+    server,
+    queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/sp-api-notifications',
+  } as FakeSqs;
 }
 
 function isSignatureValid(request: SeenRequest, serverUrl: string): boolean {

@@ -6,7 +6,11 @@ import { NotificationParseError, parseNotification } from '../../src/notificatio
 import { sharedPath } from '../../../../test-support/shared';
 
 const examplesOf = (name: string): unknown[] =>
-  (JSON.parse(readFileSync(sharedPath(`amazon/models/schemas/notifications/${name}.json`), 'utf8')) as { examples: unknown[] }).examples;
+  (
+    JSON.parse(
+      readFileSync(sharedPath(`amazon/models/schemas/notifications/${name}.json`), 'utf8'),
+    ) as { examples: unknown[] }
+  ).examples;
 
 describe(parseNotification.name, () => {
   it.each([
@@ -17,15 +21,20 @@ describe(parseNotification.name, () => {
     const examples = examplesOf(schemaName);
 
     expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) expect(parseNotification(JSON.stringify(example)).type).toBe(type);
+    for (const example of examples)
+      expect(parseNotification(JSON.stringify(example)).type).toBe(type);
   });
 
   it('exposes typed fields of ORDER_CHANGE', () => {
     const parsed = parseNotification(JSON.stringify(examplesOf('OrderChangeNotification')[0]));
 
     if (parsed.type !== 'ORDER_CHANGE') throw new Error('expected ORDER_CHANGE');
-    expect(parsed.notification.Payload.OrderChangeNotification.AmazonOrderId).toBe('903-8868176-2219830');
-    expect(parsed.notification.Payload.OrderChangeNotification.Summary.OrderItems[0]?.Quantity).toBe(10);
+    expect(parsed.notification.Payload.OrderChangeNotification.AmazonOrderId).toBe(
+      '903-8868176-2219830',
+    );
+    expect(
+      parsed.notification.Payload.OrderChangeNotification.Summary.OrderItems[0]?.Quantity,
+    ).toBe(10);
   });
 
   it('names the missing field of a known type without quoting the body', () => {
@@ -43,7 +52,9 @@ describe(parseNotification.name, () => {
     })();
 
     expect(error).toBeInstanceOf(NotificationParseError);
-    expect(error).toMatchObject({ fieldPath: 'payload.reportProcessingFinishedNotification.reportId' });
+    expect(error).toMatchObject({
+      fieldPath: 'payload.reportProcessingFinishedNotification.reportId',
+    });
     expect((error as Error).message).not.toContain('A3TH9S8BH6GOGM');
   });
 

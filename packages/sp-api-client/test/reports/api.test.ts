@@ -8,7 +8,10 @@ import type { Report } from '../../src/reports';
 import { collect, fakeRequester, sendBody, startLoopback } from './support';
 import type { LoopbackServer } from './support';
 
-const report = (processingStatus: Report['processingStatus'], extra: Record<string, unknown> = {}): Report => ({
+const report = (
+  processingStatus: Report['processingStatus'],
+  extra: Record<string, unknown> = {},
+): Report => ({
   reportId: 'R1',
   reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
   createdTime: '2026-12-01T00:00:00Z',
@@ -25,7 +28,10 @@ afterEach(async () => {
 
 describe('createReportsApi.createReport', () => {
   it('sends the specification with UTC second-precision dates and the client marketplaces', async () => {
-    const requester = fakeRequester({ createReport: () => ({ reportId: 'R9' }) }, { marketplaceIds: ['A1PA6795UKMFR9'] });
+    const requester = fakeRequester(
+      { createReport: () => ({ reportId: 'R9' }) },
+      { marketplaceIds: ['A1PA6795UKMFR9'] },
+    );
 
     const reportId = await createReportsApi(requester).createReport({
       reportType: 'GET_LEDGER_DETAIL_VIEW_DATA',
@@ -43,18 +49,20 @@ describe('createReportsApi.createReport', () => {
     });
   });
 
-  it.each(['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE'])(
-    'rejects settlement type %s before sending',
-    async (reportType) => {
-      const requester = fakeRequester({});
+  it.each([
+    'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2',
+    'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE',
+  ])('rejects settlement type %s before sending', async (reportType) => {
+    const requester = fakeRequester({});
 
-      const error = await createReportsApi(requester).createReport({ reportType }).catch((caught: unknown) => caught);
+    const error = await createReportsApi(requester)
+      .createReport({ reportType })
+      .catch((caught: unknown) => caught);
 
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect(error).toMatchObject({ errorPath: 'reportType', operation: 'createReport' });
-      expect(requester.calls).toHaveLength(0);
-    },
-  );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ errorPath: 'reportType', operation: 'createReport' });
+    expect(requester.calls).toHaveLength(0);
+  });
 });
 
 describe('createReportsApi.listSettlementReports', () => {
@@ -66,11 +74,20 @@ describe('createReportsApi.listSettlementReports', () => {
           : { reports: [report('DONE', { reportId: 'S2' })] },
     });
 
-    const reports = await collect(createReportsApi(requester).listSettlementReports({ createdSince: new Date('2026-09-01T00:00:00Z') }));
+    const reports = await collect(
+      createReportsApi(requester).listSettlementReports({
+        createdSince: new Date('2026-09-01T00:00:00Z'),
+      }),
+    );
 
     expect(reports.map((item) => item.reportId)).toEqual(['S1', 'S2']);
     expect(requester.calls.map((call) => call.request.query)).toEqual([
-      { reportTypes: ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'], pageSize: 100, createdSince: '2026-09-01T00:00:00Z', createdUntil: undefined },
+      {
+        reportTypes: ['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2'],
+        pageSize: 100,
+        createdSince: '2026-09-01T00:00:00Z',
+        createdUntil: undefined,
+      },
       { nextToken: 'a+b/c=' },
     ]);
   });
@@ -79,9 +96,16 @@ describe('createReportsApi.listSettlementReports', () => {
 describe('createReportsApi.waitForReport', () => {
   it('polls with growing delays until a final status', async () => {
     vi.useFakeTimers();
-    const statuses: Array<Report['processingStatus']> = ['IN_QUEUE', 'IN_PROGRESS', 'IN_PROGRESS', 'DONE'];
+    const statuses: Array<Report['processingStatus']> = [
+      'IN_QUEUE',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'DONE',
+    ];
     const requester = fakeRequester({ getReport: (_, count) => report(statuses[count] ?? 'DONE') });
-    const reports = createReportsApi(requester, { poll: { initialDelayMs: 1_000, factor: 2, maxDelayMs: 3_000 } });
+    const reports = createReportsApi(requester, {
+      poll: { initialDelayMs: 1_000, factor: 2, maxDelayMs: 3_000 },
+    });
 
     const done = reports.waitForReport('R1');
     await vi.advanceTimersByTimeAsync(999);
@@ -101,7 +125,9 @@ describe('createReportsApi.waitForReport', () => {
     const requester = fakeRequester({ getReport: () => report('IN_PROGRESS') });
     const reports = createReportsApi(requester);
 
-    const done = reports.waitForReport('R1', { initialDelayMs: 1_000, factor: 1, maxWaitMs: 3_000 }).catch((caught: unknown) => caught);
+    const done = reports
+      .waitForReport('R1', { initialDelayMs: 1_000, factor: 1, maxWaitMs: 3_000 })
+      .catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(10_000);
 
     expect(await done).toBeInstanceOf(ProcessingTimeoutError);
@@ -113,7 +139,9 @@ describe('createReportsApi.waitForReport', () => {
     const controller = new AbortController();
     const requester = fakeRequester({ getReport: () => report('IN_QUEUE') });
 
-    const done = createReportsApi(requester).waitForReport('R1', { signal: controller.signal }).catch((caught: unknown) => caught);
+    const done = createReportsApi(requester)
+      .waitForReport('R1', { signal: controller.signal })
+      .catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
 
@@ -133,31 +161,50 @@ describe('createReportsApi.readReport', () => {
   });
 
   it('throws ProcessingFatalError carrying the error document text for a FATAL report', async () => {
-    const errorDocument = '{"errorDetails":"Report data is not available for the requested date range."}';
+    const errorDocument =
+      '{"errorDetails":"Report data is not available for the requested date range."}';
     server = await startLoopback({ '/err': (_, res) => sendBody(res, gzipSync(errorDocument)) });
-    const requester = fakeRequester({ getReportDocument: () => ({ reportDocumentId: 'E1', url: `${server?.url}/err` }) });
+    const requester = fakeRequester({
+      getReportDocument: () => ({ reportDocumentId: 'E1', url: `${server?.url}/err` }),
+    });
 
-    const error = await collect(createReportsApi(requester).readReport(report('FATAL', { reportDocumentId: 'E1' }))).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await collect(
+      createReportsApi(requester).readReport(report('FATAL', { reportDocumentId: 'E1' })),
+    ).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ProcessingFatalError);
-    expect(error).toMatchObject({ errorDocumentText: errorDocument, retryable: false, vendorCode: 'FATAL' });
+    expect(error).toMatchObject({
+      errorDocumentText: errorDocument,
+      retryable: false,
+      vendorCode: 'FATAL',
+    });
   });
 
   it('runs create → poll → document → rows with requestReport', async () => {
-    server = await startLoopback({ '/doc': (_, res) => sendBody(res, 'amazon-order-id\tquantity\n111-1\t2\n', 'text/plain; charset=UTF-8') });
+    server = await startLoopback({
+      '/doc': (_, res) =>
+        sendBody(res, 'amazon-order-id\tquantity\n111-1\t2\n', 'text/plain; charset=UTF-8'),
+    });
     const requester = fakeRequester({
       createReport: () => ({ reportId: 'R1' }),
-      getReport: (_, count) => report(count === 0 ? 'IN_PROGRESS' : 'DONE', { reportDocumentId: 'D1' }),
+      getReport: (_, count) =>
+        report(count === 0 ? 'IN_PROGRESS' : 'DONE', { reportDocumentId: 'D1' }),
       getReportDocument: () => ({ reportDocumentId: 'D1', url: `${server?.url}/doc` }),
     });
 
     const rows = await collect(
-      createReportsApi(requester).requestReport({ reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL' }, { initialDelayMs: 1 }),
+      createReportsApi(requester).requestReport(
+        { reportType: 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL' },
+        { initialDelayMs: 1 },
+      ),
     );
 
     expect(rows).toEqual([{ 'amazon-order-id': '111-1', quantity: '2' }]);
-    expect(requester.calls.map((call) => call.operation)).toEqual(['createReport', 'getReport', 'getReport', 'getReportDocument']);
+    expect(requester.calls.map((call) => call.operation)).toEqual([
+      'createReport',
+      'getReport',
+      'getReport',
+      'getReportDocument',
+    ]);
   });
 });

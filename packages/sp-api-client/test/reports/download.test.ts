@@ -29,11 +29,20 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function readWith(handler: RouteHandler, options: { marketplaceIds?: string[]; compressionAlgorithm?: string } = {}) {
+async function readWith(
+  handler: RouteHandler,
+  options: { marketplaceIds?: string[]; compressionAlgorithm?: string } = {},
+) {
   server = await startLoopback({ '/doc': handler });
   const url = `${server.url}/doc?X-Amz-Signature=abc`;
   const requester = fakeRequester(
-    { getReportDocument: () => ({ reportDocumentId: 'D1', url, compressionAlgorithm: options.compressionAlgorithm }) },
+    {
+      getReportDocument: () => ({
+        reportDocumentId: 'D1',
+        url,
+        compressionAlgorithm: options.compressionAlgorithm,
+      }),
+    },
     { marketplaceIds: options.marketplaceIds },
   );
   const reports = createReportsApi(requester);
@@ -44,26 +53,45 @@ async function readWith(handler: RouteHandler, options: { marketplaceIds?: strin
 
 describe('readReportDocument', () => {
   it('streams the V2 settlement sample keyed by header name, summary first, lines summing to the total', async () => {
-    const { rows, requests } = await readWith((_, res) => sendBody(res, settlementV2, 'text/plain; charset=UTF-8'));
-    const records = await collect(readSettlementRecords((async function* () { yield* rows; })()));
+    const { rows, requests } = await readWith((_, res) =>
+      sendBody(res, settlementV2, 'text/plain; charset=UTF-8'),
+    );
+    const records = await collect(
+      readSettlementRecords(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+    );
 
     const [summary, ...lines] = records;
-    expect(summary).toMatchObject({ kind: 'summary', settlementId: '28471003921', totalAmount: '582.89', currency: 'USD' });
+    expect(summary).toMatchObject({
+      kind: 'summary',
+      settlementId: '28471003921',
+      totalAmount: '582.89',
+      currency: 'USD',
+    });
     expect(lines.every((line) => line.kind === 'line')).toBe(true);
-    const amounts = lines.flatMap((line) => (line.kind === 'line' && line.amount ? [line.amount] : []));
+    const amounts = lines.flatMap((line) =>
+      line.kind === 'line' && line.amount ? [line.amount] : [],
+    );
     expect(sumDecimals(amounts)).toBe('582.89');
     expect(requests[0]?.headers.authorization).toBeUndefined();
     expect(requests[0]?.headers['x-amz-access-token']).toBeUndefined();
   });
 
   it('gunzips when the bytes are gzip even without compressionAlgorithm', async () => {
-    const { rows } = await readWith((_, res) => sendBody(res, gzipSync(settlementV2), 'text/plain; charset=UTF-8'));
+    const { rows } = await readWith((_, res) =>
+      sendBody(res, gzipSync(settlementV2), 'text/plain; charset=UTF-8'),
+    );
 
     expect(rows[1]?.['order-id']).toBe('114-8829371-4410258');
   });
 
   it('reads plain bytes when compressionAlgorithm says GZIP but the body is not gzip', async () => {
-    const { rows } = await readWith((_, res) => sendBody(res, settlementV2, 'text/plain'), { compressionAlgorithm: 'GZIP' });
+    const { rows } = await readWith((_, res) => sendBody(res, settlementV2, 'text/plain'), {
+      compressionAlgorithm: 'GZIP',
+    });
 
     expect(rows[0]?.['total-amount']).toBe('582.89');
   });
@@ -77,7 +105,9 @@ describe('readReportDocument', () => {
 
   it('falls back to cp932 for a Japanese marketplace when no charset is declared and the bytes are not UTF-8', async () => {
     const bytes = iconv.encode('sku\tproduct-name\nJ-1\t日本茶セット\n', 'cp932');
-    const { rows } = await readWith((_, res) => sendBody(res, bytes, 'text/plain'), { marketplaceIds: [JP] });
+    const { rows } = await readWith((_, res) => sendBody(res, bytes, 'text/plain'), {
+      marketplaceIds: [JP],
+    });
 
     expect(rows[0]?.['product-name']).toBe('日本茶セット');
   });
@@ -90,7 +120,10 @@ describe('readReportDocument', () => {
   });
 
   it('takes UTF-8 on a BOM and strips it from the first header', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('sku\tname\nB-1\tÜber\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('sku\tname\nB-1\tÜber\n'),
+    ]);
     const { rows } = await readWith((_, res) => sendBody(res, bytes), { marketplaceIds: [JP] });
 
     expect(rows).toEqual([{ sku: 'B-1', name: 'Über' }]);
@@ -99,26 +132,35 @@ describe('readReportDocument', () => {
   it('takes UTF-8 when the first 64 KB are valid UTF-8 and a character is cut at the window edge', async () => {
     const filler = 'x'.repeat(64 * 1024 - 12);
     const text = `sku\tname\nF-1\t${filler}日本\n`;
-    const { rows } = await readWith((_, res) => sendBody(res, Buffer.from(text)), { marketplaceIds: [JP] });
+    const { rows } = await readWith((_, res) => sendBody(res, Buffer.from(text)), {
+      marketplaceIds: [JP],
+    });
 
     expect(rows[0]?.name?.endsWith('日本')).toBe(true);
   });
 
   it('refetches the document when the body is cut short and yields each row once', async () => {
     const handler: RouteHandler = (_, res, count) =>
-      count === 0 ? sendTruncated(res, settlementV2, 1500, 'text/plain; charset=UTF-8') : sendBody(res, settlementV2, 'text/plain; charset=UTF-8');
+      count === 0
+        ? sendTruncated(res, settlementV2, 1500, 'text/plain; charset=UTF-8')
+        : sendBody(res, settlementV2, 'text/plain; charset=UTF-8');
     const { rows, requester } = await readWith(handler);
 
     const expectedRows = settlementV2.toString('utf8').trim().split('\n').length - 1;
     expect(rows).toHaveLength(expectedRows);
     expect(new Set(rows.map((row) => JSON.stringify(row))).size).toBe(rows.length);
-    expect(requester.calls.map((call) => call.operation)).toEqual(['getReportDocument', 'getReportDocument']);
+    expect(requester.calls.map((call) => call.operation)).toEqual([
+      'getReportDocument',
+      'getReportDocument',
+    ]);
   });
 
   it('refetches when a gzip body ends early', async () => {
     const gzipped = gzipSync(settlementV2);
     const handler: RouteHandler = (_, res, count) =>
-      count === 0 ? sendBody(res, gzipped.subarray(0, gzipped.length - 40)) : sendBody(res, gzipped);
+      count === 0
+        ? sendBody(res, gzipped.subarray(0, gzipped.length - 40))
+        : sendBody(res, gzipped);
     const { rows, requester } = await readWith(handler);
 
     expect(rows.at(-1)?.['settlement-id']).toBe('28471003921');
@@ -126,7 +168,8 @@ describe('readReportDocument', () => {
   });
 
   it('refetches the document (a new URL) when S3 says the URL expired', async () => {
-    const handler: RouteHandler = (_, res, count) => (count === 0 ? sendExpired(res) : sendBody(res, settlementV2));
+    const handler: RouteHandler = (_, res, count) =>
+      count === 0 ? sendExpired(res) : sendBody(res, settlementV2);
     const { rows, requester } = await readWith(handler);
 
     expect(rows[0]?.['total-amount']).toBe('582.89');
@@ -139,7 +182,9 @@ describe('readReportDocument', () => {
     const requester = fakeRequester({ getReportDocument: () => ({ reportDocumentId: 'D1', url }) });
     const reports = createReportsApi(requester);
 
-    const error = await collect(reports.readReportDocument('D1', { maxRefetches: 2 })).catch((caught: unknown) => caught);
+    const error = await collect(reports.readReportDocument('D1', { maxRefetches: 2 })).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(DocumentTransferError);
     expect(error).toMatchObject({ status: 403, vendorCode: 'AccessDenied', isRefetchable: true });
@@ -148,16 +193,22 @@ describe('readReportDocument', () => {
 
   it('fails with NotFoundError on 404 without refetching', async () => {
     server = await startLoopback({});
-    const requester = fakeRequester({ getReportDocument: () => ({ reportDocumentId: 'D1', url: `${server?.url}/gone` }) });
+    const requester = fakeRequester({
+      getReportDocument: () => ({ reportDocumentId: 'D1', url: `${server?.url}/gone` }),
+    });
 
-    const error = await collect(createReportsApi(requester).readReportDocument('D1')).catch((caught: unknown) => caught);
+    const error = await collect(createReportsApi(requester).readReportDocument('D1')).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(requester.calls).toHaveLength(1);
   });
 
   it('keeps quotes as text in unquoted Amazon cells', async () => {
-    const { rows } = await readWith((_, res) => sendBody(res, 'sku\tproduct-name\nQ-1\t"Deluxe" 12" pan\n', 'text/plain; charset=utf8'));
+    const { rows } = await readWith((_, res) =>
+      sendBody(res, 'sku\tproduct-name\nQ-1\t"Deluxe" 12" pan\n', 'text/plain; charset=utf8'),
+    );
 
     expect(rows[0]?.['product-name']).toBe('"Deluxe" 12" pan');
   });

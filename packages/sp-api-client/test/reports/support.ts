@@ -39,7 +39,12 @@ export async function startLoopback(routes: Record<string, RouteHandler>): Promi
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const seen = { method: req.method ?? 'GET', path, headers: req.headers, body: Buffer.concat(chunks) };
+      const seen = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(seen);
 
       const count = counts.get(path) ?? 0;
@@ -75,15 +80,25 @@ export function sendBody(res: ServerResponse, body: Buffer | string, contentType
 }
 
 /** Announces the full length, sends only the first `sentBytes`, then drops the connection. */
-export function sendTruncated(res: ServerResponse, body: Buffer, sentBytes: number, contentType?: string): void {
-  res.writeHead(200, { 'content-length': body.length, ...(contentType ? { 'content-type': contentType } : {}) });
+export function sendTruncated(
+  res: ServerResponse,
+  body: Buffer,
+  sentBytes: number,
+  contentType?: string,
+): void {
+  res.writeHead(200, {
+    'content-length': body.length,
+    ...(contentType ? { 'content-type': contentType } : {}),
+  });
   res.write(body.subarray(0, sentBytes), () => setImmediate(() => res.socket?.destroy()));
 }
 
 /** S3's answer to an expired presigned URL. */
 export function sendExpired(res: ServerResponse): void {
   res.writeHead(403, { 'content-type': 'application/xml' });
-  res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+  res.end(
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+  );
 }
 
 /** One recorded SP-API call. */
@@ -107,7 +122,10 @@ export function fakeRequester(
     calls,
     logger: options.logger ?? silentLogger,
     marketplaceIds: options.marketplaceIds ?? ['ATVPDKIKX0DER'],
-    async call<TBody>(operation: string, request: SpApiCallRequest = {}): Promise<SpApiResponse<TBody>> {
+    async call<TBody>(
+      operation: string,
+      request: SpApiCallRequest = {},
+    ): Promise<SpApiResponse<TBody>> {
       calls.push({ operation, request });
       const count = counts.get(operation) ?? 0;
       counts.set(operation, count + 1);

@@ -22,34 +22,63 @@ async function parseFile(path: string): Promise<ReportRow[]> {
 describe('settlement V1 real files (Amazon.ca)', () => {
   const folder = sharedPath('amazon/samples/settlement-v1-flatfile/adwweaver-CA-2025');
 
-  it.each(readdirSync(folder))('%s parses with its summary row first and no blank trailing row', async (name) => {
-    const text = readFileSync(`${folder}/${name}`, 'utf8');
-    const rows = await parseFile(`${folder}/${name}`);
+  it.each(readdirSync(folder))(
+    '%s parses with its summary row first and no blank trailing row',
+    async (name) => {
+      const text = readFileSync(`${folder}/${name}`, 'utf8');
+      const rows = await parseFile(`${folder}/${name}`);
 
-    const dataLines = text.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '');
-    expect(rows).toHaveLength(dataLines.length);
-    expect(isSettlementSummaryRow(rows[0] as ReportRow)).toBe(true);
-    expect(rows.slice(1).some(isSettlementSummaryRow)).toBe(false);
-    expect(rows[0]?.currency).toBe('CAD');
-  });
+      const dataLines = text
+        .split(/\r?\n/)
+        .slice(1)
+        .filter((line) => line.trim() !== '');
+      expect(rows).toHaveLength(dataLines.length);
+      expect(isSettlementSummaryRow(rows[0] as ReportRow)).toBe(true);
+      expect(rows.slice(1).some(isSettlementSummaryRow)).toBe(false);
+      expect(rows[0]?.currency).toBe('CAD');
+    },
+  );
 });
 
 describe('airbyte header fixtures', () => {
   const fixture = (name: string) => sharedPath(`amazon/samples/airbyte-fixtures/${name}.csv`);
 
   // The fixtures repeat their header as placeholder data; real values go under the real header.
-  async function withFixtureHeader(name: string, values: Record<string, string>): Promise<ReportRow[]> {
+  async function withFixtureHeader(
+    name: string,
+    values: Record<string, string>,
+  ): Promise<ReportRow[]> {
     const header = readFileSync(fixture(name), 'utf8').split('\n')[0] ?? '';
-    const line = header.split('\t').map((column) => values[column] ?? '').join('\t');
+    const line = header
+      .split('\t')
+      .map((column) => values[column] ?? '')
+      .join('\t');
 
     return collect(Readable.from([`${header}\n${line}\n`]).pipe(createTsvParser()));
   }
 
   it('reads ledger detail rows under the fixture header (CamelCase)', async () => {
-    const values = { Date: '11/21/2023', FNSKU: 'X00ABC', EventType: 'Shipments', Quantity: '-2', ReconciledQuantity: '0' };
-    const rows = await collect(readLedgerDetailRows(Readable.from(await withFixtureHeader('GET_LEDGER_DETAIL_VIEW_DATA', values))));
+    const values = {
+      Date: '11/21/2023',
+      FNSKU: 'X00ABC',
+      EventType: 'Shipments',
+      Quantity: '-2',
+      ReconciledQuantity: '0',
+    };
+    const rows = await collect(
+      readLedgerDetailRows(
+        Readable.from(await withFixtureHeader('GET_LEDGER_DETAIL_VIEW_DATA', values)),
+      ),
+    );
 
-    expect(rows[0]).toMatchObject({ rowNumber: 1, date: '11/21/2023', fnsku: 'X00ABC', eventType: 'Shipments', quantity: -2, reconciledQuantity: 0 });
+    expect(rows[0]).toMatchObject({
+      rowNumber: 1,
+      date: '11/21/2023',
+      fnsku: 'X00ABC',
+      eventType: 'Shipments',
+      quantity: -2,
+      reconciledQuantity: 0,
+    });
   });
 
   it('rejects the fixture placeholder rows, whose Quantity cell is not a number', async () => {
@@ -59,17 +88,41 @@ describe('airbyte header fixtures', () => {
   });
 
   it('reads ledger detail rows with spaced headers the same way', async () => {
-    const row = { Date: '11/21/2023', 'Event Type': 'Receipts', 'Reference ID': 'FBA15', Quantity: '3', 'Date and Time': '2023-11-21T10:00:00Z' };
+    const row = {
+      Date: '11/21/2023',
+      'Event Type': 'Receipts',
+      'Reference ID': 'FBA15',
+      Quantity: '3',
+      'Date and Time': '2023-11-21T10:00:00Z',
+    };
 
     const rows = await collect(readLedgerDetailRows(Readable.from([row])));
 
-    expect(rows[0]).toMatchObject({ eventType: 'Receipts', referenceId: 'FBA15', quantity: 3, dateTime: '2023-11-21T10:00:00Z' });
+    expect(rows[0]).toMatchObject({
+      eventType: 'Receipts',
+      referenceId: 'FBA15',
+      quantity: 3,
+      dateTime: '2023-11-21T10:00:00Z',
+    });
   });
 
   it('reads customer returns under the fixture header, with status optional (absent in Amazon.ae)', async () => {
-    const values = { 'return-date': '2026-01-02T10:00:00+00:00', 'order-id': '111-3', quantity: '1', 'license-plate-number': 'LPN1' };
-    const rows = await collect(readCustomerReturnRows(Readable.from(await withFixtureHeader('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', values))));
-    const withoutStatus = await collect(readCustomerReturnRows(Readable.from([{ 'return-date': '2026-01-01', 'order-id': '1', quantity: '1' }])));
+    const values = {
+      'return-date': '2026-01-02T10:00:00+00:00',
+      'order-id': '111-3',
+      quantity: '1',
+      'license-plate-number': 'LPN1',
+    };
+    const rows = await collect(
+      readCustomerReturnRows(
+        Readable.from(await withFixtureHeader('GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA', values)),
+      ),
+    );
+    const withoutStatus = await collect(
+      readCustomerReturnRows(
+        Readable.from([{ 'return-date': '2026-01-01', 'order-id': '1', quantity: '1' }]),
+      ),
+    );
 
     expect(rows[0]).toMatchObject({ orderId: '111-3', quantity: 1, licensePlateNumber: 'LPN1' });
     expect(withoutStatus[0]?.status).toBeUndefined();
@@ -83,8 +136,21 @@ describe('airbyte header fixtures', () => {
   });
 
   it('types all-orders rows with money as decimal strings', () => {
-    const row = toAllOrdersRow({ 'amazon-order-id': '111-2', quantity: '2', 'item-price': ' 19.90 ', 'is-business-order': 'false' }, 1);
+    const row = toAllOrdersRow(
+      {
+        'amazon-order-id': '111-2',
+        quantity: '2',
+        'item-price': ' 19.90 ',
+        'is-business-order': 'false',
+      },
+      1,
+    );
 
-    expect(row).toMatchObject({ amazonOrderId: '111-2', quantity: 2, itemPrice: '19.90', isBusinessOrder: false });
+    expect(row).toMatchObject({
+      amazonOrderId: '111-2',
+      quantity: 2,
+      itemPrice: '19.90',
+      isBusinessOrder: false,
+    });
   });
 });
