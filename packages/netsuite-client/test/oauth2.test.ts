@@ -5,7 +5,15 @@ import nock from 'nock';
 import { AuthError } from '@sellerbridge/http-core';
 import { createOAuth2ClientCredentialsAuth } from '../src/index';
 import type { OAuth2Algorithm } from '../src/index';
-import { BASE_URL, RECORD, createTestClient, settle, setUpNock, tearDownNock, useFakeClock } from './helpers';
+import {
+  BASE_URL,
+  RECORD,
+  createTestClient,
+  settle,
+  setUpNock,
+  tearDownNock,
+  useFakeClock,
+} from './helpers';
 
 const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 const TOKEN_URL = `${BASE_URL}${TOKEN_PATH}`;
@@ -30,14 +38,20 @@ function mockTokenEndpoint(publicKey: string, algorithm: OAuth2Algorithm, issued
     .reply(async (_uri, body) => {
       const form = new URLSearchParams(String(body));
       expect(form.get('grant_type')).toBe('client_credentials');
-      expect(form.get('client_assertion_type')).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(form.get('client_assertion_type')).toBe(
+        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      );
 
       const assertion = form.get('client_assertion') ?? '';
-      const { payload, protectedHeader } = await jwtVerify(assertion, await importSPKI(publicKey, algorithm), {
-        audience: TOKEN_URL,
-        issuer: 'client-id-1',
-        currentDate: new Date(),
-      });
+      const { payload, protectedHeader } = await jwtVerify(
+        assertion,
+        await importSPKI(publicKey, algorithm),
+        {
+          audience: TOKEN_URL,
+          issuer: 'client-id-1',
+          currentDate: new Date(),
+        },
+      );
       expect(protectedHeader).toMatchObject({ alg: algorithm, kid: 'cert-id-1', typ: 'JWT' });
       expect(payload.scope).toBe('rest_webservices');
       expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(3600);
@@ -58,35 +72,49 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
     tearDownNock();
   });
 
-  it.each(['PS256', 'ES256'] as const)('exchanges a %s assertion and sends the bearer token', async (algorithm) => {
-    const keys = createKeys(algorithm);
-    const issued: string[] = [];
-    mockTokenEndpoint(keys.publicKey, algorithm, issued);
-    const { client } = createTestClient({
-      auth: { type: 'oauth2', clientId: 'client-id-1', certificateId: 'cert-id-1', privateKey: keys.privateKey, algorithm },
-    });
-    const seen: string[] = [];
-    nock(BASE_URL)
-      .get(`${RECORD}/customer/1`)
-      .times(2)
-      .reply(function reply() {
-        seen.push(String(this.req.headers.authorization));
-        return [200, { id: '1' }];
+  it.each(['PS256', 'ES256'] as const)(
+    'exchanges a %s assertion and sends the bearer token',
+    async (algorithm) => {
+      const keys = createKeys(algorithm);
+      const issued: string[] = [];
+      mockTokenEndpoint(keys.publicKey, algorithm, issued);
+      const { client } = createTestClient({
+        auth: {
+          type: 'oauth2',
+          clientId: 'client-id-1',
+          certificateId: 'cert-id-1',
+          privateKey: keys.privateKey,
+          algorithm,
+        },
       });
+      const seen: string[] = [];
+      nock(BASE_URL)
+        .get(`${RECORD}/customer/1`)
+        .times(2)
+        .reply(function reply() {
+          seen.push(String(this.req.headers.authorization));
+          return [200, { id: '1' }];
+        });
 
-    await settle(client.records.get('customer', '1'));
-    await settle(client.records.get('customer', '1'));
+      await settle(client.records.get('customer', '1'));
+      await settle(client.records.get('customer', '1'));
 
-    expect(issued).toEqual(['access-1']);
-    expect(seen).toEqual(['Bearer access-1', 'Bearer access-1']);
-  });
+      expect(issued).toEqual(['access-1']);
+      expect(seen).toEqual(['Bearer access-1', 'Bearer access-1']);
+    },
+  );
 
   it('refreshes the token early, before it expires', async () => {
     const keys = createKeys('PS256');
     const issued: string[] = [];
     mockTokenEndpoint(keys.publicKey, 'PS256', issued);
     const { client } = createTestClient({
-      auth: { type: 'oauth2', clientId: 'client-id-1', certificateId: 'cert-id-1', privateKey: keys.privateKey },
+      auth: {
+        type: 'oauth2',
+        clientId: 'client-id-1',
+        certificateId: 'cert-id-1',
+        privateKey: keys.privateKey,
+      },
     });
     nock(BASE_URL).get(`${RECORD}/customer/1`).times(3).reply(200, { id: '1' });
 
@@ -104,13 +132,26 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
     const issued: string[] = [];
     mockTokenEndpoint(keys.publicKey, 'ES256', issued);
     const { client } = createTestClient({
-      auth: { type: 'oauth2', clientId: 'client-id-1', certificateId: 'cert-id-1', privateKey: keys.privateKey, algorithm: 'ES256' },
+      auth: {
+        type: 'oauth2',
+        clientId: 'client-id-1',
+        certificateId: 'cert-id-1',
+        privateKey: keys.privateKey,
+        algorithm: 'ES256',
+      },
     });
     nock(BASE_URL)
       .get(`${RECORD}/customer/1`)
-      .reply(401, { status: 401, 'o:errorDetails': [{ detail: 'Invalid login attempt.', 'o:errorCode': 'INVALID_LOGIN' }] }, {
-        'www-authenticate': 'Bearer realm="1234567_SB1", error="invalid_token"',
-      })
+      .reply(
+        401,
+        {
+          status: 401,
+          'o:errorDetails': [{ detail: 'Invalid login attempt.', 'o:errorCode': 'INVALID_LOGIN' }],
+        },
+        {
+          'www-authenticate': 'Bearer realm="1234567_SB1", error="invalid_token"',
+        },
+      )
       .get(`${RECORD}/customer/1`)
       .matchHeader('authorization', 'Bearer access-2')
       .reply(200, { id: '1' });
@@ -121,7 +162,9 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
 
   it('maps a rejected assertion to AuthError without leaking the assertion', async () => {
     const keys = createKeys('PS256');
-    nock(BASE_URL).post(TOKEN_PATH).reply(400, { error: 'invalid_client', error_description: 'bad client' });
+    nock(BASE_URL)
+      .post(TOKEN_PATH)
+      .reply(400, { error: 'invalid_client', error_description: 'bad client' });
     const auth = createOAuth2ClientCredentialsAuth({
       clientId: 'client-id-1',
       certificateId: 'cert-id-1',
@@ -129,7 +172,9 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
       tokenUrl: TOKEN_URL,
     });
 
-    const error = await settle(auth.authorize({ method: 'GET', url: `${BASE_URL}/x` })).catch((caught: unknown) => caught);
+    const error = await settle(auth.authorize({ method: 'GET', url: `${BASE_URL}/x` })).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ status: 400, vendorCode: 'invalid_client' });
@@ -138,7 +183,13 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
 
   it('refuses an assertion lifetime above 60 minutes', () => {
     expect(() =>
-      createOAuth2ClientCredentialsAuth({ clientId: 'c', certificateId: 'k', privateKey: 'x', tokenUrl: TOKEN_URL, assertionLifetimeSec: 3601 }),
+      createOAuth2ClientCredentialsAuth({
+        clientId: 'c',
+        certificateId: 'k',
+        privateKey: 'x',
+        tokenUrl: TOKEN_URL,
+        assertionLifetimeSec: 3601,
+      }),
     ).toThrow(RangeError);
   });
 
@@ -148,7 +199,9 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
     nock(BASE_URL)
       .post(TOKEN_PATH)
       .reply((_uri, body) => {
-        header = decodeProtectedHeader(new URLSearchParams(String(body)).get('client_assertion') ?? '');
+        header = decodeProtectedHeader(
+          new URLSearchParams(String(body)).get('client_assertion') ?? '',
+        );
         return [200, { access_token: 'a', expires_in: 3600 }];
       });
     const auth = createOAuth2ClientCredentialsAuth({

@@ -17,7 +17,7 @@ describe(createRecordsApi.name, () => {
   afterEach(tearDownNock);
 
   it('gets a record with fields and expandSubResources, signed with the upper-case realm', async () => {
-    const { client, events } = createTestClient();
+    const { client, events, logger } = createTestClient();
     let authorization = '';
     const scope = netsuite()
       .get(`${RECORD}/salesOrder/42`)
@@ -43,6 +43,18 @@ describe(createRecordsApi.name, () => {
       { recordType: 'salesOrder', method: 'GET', status: 200, attempt: 1 },
     ]);
     expect(events[0]?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(logger.calls).toEqual([
+      {
+        level: 'info',
+        message: 'netsuite request',
+        context: expect.objectContaining({
+          recordType: 'salesOrder',
+          method: 'GET',
+          status: 200,
+          durationMs: expect.any(Number),
+        }),
+      },
+    ]);
   });
 
   it('creates a record and reads the id from the 204 Location header', async () => {

@@ -31,7 +31,13 @@ function mockSuiteQl(total: number, captured: Captured[]): void {
       captured.push({ q, limit, offset, prefer: this.req.headers.prefer as string | undefined });
 
       if (limit > 1000 || offset % limit !== 0 || offset + limit > 100_000) {
-        return [400, { status: 400, 'o:errorDetails': [{ detail: 'bad paging', 'o:errorCode': 'INVALID_PARAMETER' }] }];
+        return [
+          400,
+          {
+            status: 400,
+            'o:errorDetails': [{ detail: 'bad paging', 'o:errorCode': 'INVALID_PARAMETER' }],
+          },
+        ];
       }
 
       const after = /WHERE id > (\d+)/.exec(q);
@@ -39,9 +45,20 @@ function mockSuiteQl(total: number, captured: Captured[]): void {
       const start = first + offset;
       const end = Math.min(total, start + limit - 1);
       const items = [];
-      for (let id = start; id <= end; id++) items.push({ links: [], id: String(id), itemid: `SKU-${id}`, isinactive: 'F' });
+      for (let id = start; id <= end; id++)
+        items.push({ links: [], id: String(id), itemid: `SKU-${id}`, isinactive: 'F' });
 
-      return [200, { links: [], count: items.length, hasMore: end < total, items, offset, totalResults: total - first + 1 }];
+      return [
+        200,
+        {
+          links: [],
+          count: items.length,
+          hasMore: end < total,
+          items,
+          offset,
+          totalResults: total - first + 1,
+        },
+      ];
     });
 }
 
@@ -56,7 +73,9 @@ describe(runQuery.name, () => {
 
     let count = 0;
     let gapsOrDuplicates = 0;
-    for await (const row of client.query(sql`SELECT id, itemid, isinactive FROM item ORDER BY id`)) {
+    for await (const row of client.query(
+      sql`SELECT id, itemid, isinactive FROM item ORDER BY id`,
+    )) {
       count += 1;
       if (Number(row.id) !== count) gapsOrDuplicates += 1;
     }
@@ -64,19 +83,32 @@ describe(runQuery.name, () => {
     expect(count).toBe(250_000);
     expect(gapsOrDuplicates).toBe(0);
     expect(captured).toHaveLength(250);
-    expect(captured.every((call) => call.limit === 1000 && call.offset % 1000 === 0 && call.offset < 100_000)).toBe(true);
+    expect(
+      captured.every(
+        (call) => call.limit === 1000 && call.offset % 1000 === 0 && call.offset < 100_000,
+      ),
+    ).toBe(true);
     expect(captured.every((call) => call.prefer === 'transient')).toBe(true);
-    expect(captured[100]?.q).toBe('SELECT * FROM (SELECT id, itemid, isinactive FROM item ORDER BY id) WHERE id > 100000 ORDER BY id');
+    expect(captured[100]?.q).toBe(
+      'SELECT * FROM (SELECT id, itemid, isinactive FROM item ORDER BY id) WHERE id > 100000 ORDER BY id',
+    );
     expect(captured[100]?.offset).toBe(0);
   }, 60_000);
 
   it('converts rows with a zod row schema', async () => {
     const { client } = createTestClient();
     mockSuiteQl(3, []);
-    const rowSchema = z.object({ id: suiteQl.integer(), itemid: suiteQl.text(), isinactive: suiteQl.boolean() });
+    const rowSchema = z.object({
+      id: suiteQl.integer(),
+      itemid: suiteQl.text(),
+      isinactive: suiteQl.boolean(),
+    });
 
     const rows = [];
-    for await (const row of client.query('SELECT id, itemid, isinactive FROM item ORDER BY id', { rowSchema })) rows.push(row);
+    for await (const row of client.query('SELECT id, itemid, isinactive FROM item ORDER BY id', {
+      rowSchema,
+    }))
+      rows.push(row);
 
     expect(rows).toEqual([
       { id: 1, itemid: 'SKU-1', isinactive: false },
@@ -87,9 +119,14 @@ describe(runQuery.name, () => {
 
   it('rejects a page size above 1000 before sending', async () => {
     const { client } = createTestClient();
-    const iterator = client.query('SELECT id FROM item', { pageSize: 1001 })[Symbol.asyncIterator]();
+    const iterator = client
+      .query('SELECT id FROM item', { pageSize: 1001 })
+      [Symbol.asyncIterator]();
 
-    await expect(iterator.next()).rejects.toMatchObject({ code: 'INVALID_INPUT', errorPath: 'limit' });
+    await expect(iterator.next()).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      errorPath: 'limit',
+    });
   });
 
   it('fails clearly when a second window is needed but the key column is missing', async () => {
@@ -97,12 +134,39 @@ describe(runQuery.name, () => {
     mockSuiteQl(5, []);
 
     const consume = async () => {
-      for await (const _row of client.query('SELECT itemid FROM item', { pageSize: 1, windowRows: 2, keyColumn: 'internalid' })) {
+      for await (const _row of client.query('SELECT itemid FROM item', {
+        pageSize: 1,
+        windowRows: 2,
+        keyColumn: 'internalid',
+      })) {
         // drain
       }
     };
 
-    await expect(consume()).rejects.toMatchObject({ code: 'INVALID_INPUT', errorPath: 'keyColumn' });
+    await expect(consume()).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      errorPath: 'keyColumn',
+    });
+  });
+
+  it('refuses a key window over keys that do not strictly ascend', async () => {
+    const { client } = createTestClient();
+    nock(BASE_URL)
+      .persist()
+      .post(SUITEQL)
+      .query(true)
+      .reply(200, { items: [{ links: [], id: '7' }], hasMore: true, count: 1, offset: 0 });
+
+    const consume = async () => {
+      for await (const _row of client.query('SELECT id FROM item ORDER BY id', {
+        pageSize: 1,
+        windowRows: 2,
+      })) {
+        // drain
+      }
+    };
+
+    await expect(consume()).rejects.toThrow(/unique "id" ascending/);
   });
 
   it('batches lookupMany into IN lists of at most 1000 distinct keys', async () => {
@@ -114,11 +178,17 @@ describe(runQuery.name, () => {
       .query(true)
       .reply((_uri, body) => {
         captured.push((body as { q: string }).q);
-        return [200, { items: [{ links: [], id: '1', itemid: 'x' }], hasMore: false, count: 1, offset: 0 }];
+        return [
+          200,
+          { items: [{ links: [], id: '1', itemid: 'x' }], hasMore: false, count: 1, offset: 0 },
+        ];
       });
     const skus = Array.from({ length: 2500 }, (_, index) => `SKU-${index % 2100}`);
 
-    const rows = await client.lookupMany(skus, (batch) => sql`SELECT id, itemid FROM item WHERE itemid IN (${batch})`);
+    const rows = await client.lookupMany(
+      skus,
+      (batch) => sql`SELECT id, itemid FROM item WHERE itemid IN (${batch})`,
+    );
 
     expect(rows).toHaveLength(3);
     expect(captured).toHaveLength(3);
@@ -128,7 +198,7 @@ describe(runQuery.name, () => {
 
 describe(sql.name, () => {
   it("keeps O'Brien's 12\" mug one literal that cannot change the query", () => {
-    const sku = 'O\'Brien\'s 12" mug';
+    const sku = "O'Brien's 12\" mug";
     const query = sql`SELECT id FROM item WHERE itemid = ${sku}`;
 
     expect(query.text).toBe(`SELECT id FROM item WHERE itemid = 'O''Brien''s 12" mug'`);
@@ -144,7 +214,9 @@ describe(sql.name, () => {
   });
 
   it('formats numbers, booleans, null, lists and identifiers; rejects bad values', () => {
-    expect(sql`${1} ${true} ${null} (${['a', 2]}) ${sql.identifier('t.id')}`.text).toBe("1 'T' NULL ('a', 2) t.id");
+    expect(sql`${1} ${true} ${null} (${['a', 2]}) ${sql.identifier('t.id')}`.text).toBe(
+      "1 'T' NULL ('a', 2) t.id",
+    );
     expect(() => sql`${Number.NaN}`).toThrow(/finite/);
     expect(() => sql`${[]}`).toThrow(/empty/);
     expect(() => sql.identifier('id; DROP')).toThrow(/identifier/);

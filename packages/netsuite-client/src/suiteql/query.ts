@@ -127,10 +127,14 @@ function toRow(item: Record<string, unknown>): SuiteQlRow {
   return row;
 }
 
-/** Remembers the last key and checks keys ascend (needed for key windows to be exact). */
+/**
+ * Remembers the last key and whether keys strictly ascended. Only a key window needs that
+ * (a single-window query may repeat ids, e.g. joins), so the check fails only then.
+ */
 class KeyTracker {
   #last: string | undefined;
   #missing = false;
+  #ascending = true;
   readonly #column: string;
 
   constructor(column: string) {
@@ -150,7 +154,7 @@ class KeyTracker {
       isNumeric(this.#last) &&
       Number(key) <= Number(this.#last)
     ) {
-      throw invalid(`rows must be ordered by a unique "${this.#column}" ascending for key windows`);
+      this.#ascending = false;
     }
     this.#last = key;
   }
@@ -160,6 +164,9 @@ class KeyTracker {
       throw invalid(
         `more than one window of rows: select "${this.#column}" and ORDER BY it (or set keyColumn)`,
       );
+    }
+    if (!this.#ascending) {
+      throw invalid(`rows must be ordered by a unique "${this.#column}" ascending for key windows`);
     }
 
     return this.#last;
