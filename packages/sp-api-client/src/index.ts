@@ -145,3 +145,30 @@ export {
   parseNotification,
   reportProcessingFinishedNotificationSchema,
 } from './notifications';
+
+export type { CreateSpApiClientOptions } from './client/create-client';
+export type { PaginateOptions } from './pagination/paginate';
+export { paginate } from './pagination/paginate';
+export type { PaginationRule } from './pagination/rules';
+export { PAGINATION_RULES } from './pagination/rules';
+export type { OrdersApi } from './operations/namespaces/orders';
+export type { ListingsApi, DefinitionsApi, CatalogApi } from './operations/namespaces/listings';
+export type { FbaInventoryApi, InboundApi } from './operations/namespaces/inventory';
+export { splitSkuQueries } from './operations/namespaces/inventory';
+export type { FinancesApi, SellersApi } from './operations/namespaces/finances';
+export type {
+  TokensApi,
+  RestrictedResource,
+  RestrictedDataElement,
+} from './operations/namespaces/tokens';
+export type {
+  CallOptions,
+  QueryOf,
+  PathOf,
+  BodyOf,
+  ResponseOf,
+  TypedRequest,
+} from './operations/namespaces/typed';
+export { RESTRICTED_OPERATIONS, GRANTLESS_SCOPES } from './operations/table';
+export { BEFORE_MARGIN_MS } from './operations/rules';
+export type * as SpApiModels from './generated/index';

@@ -31,11 +31,20 @@ export function mockLwa(token = ACCESS_TOKEN, times = 1, expiresInS = 3600): noc
 }
 
 /** A logger recording every call. */
-export function recordingLogger(): Logger & { lines: { level: string; context: object; message?: string }[] } {
+export function recordingLogger(): Logger & {
+  lines: { level: string; context: object; message?: string }[];
+} {
   const lines: { level: string; context: object; message?: string }[] = [];
-  const record = (level: string) => (context: object, message?: string) => void lines.push({ level, context, message });
+  const record = (level: string) => (context: object, message?: string) =>
+    void lines.push({ level, context, message });
 
-  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+  return {
+    lines,
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
 }
 
 /** A client against the fake hosts; limits off unless asked. */

@@ -12,7 +12,11 @@ describe('createSpApiClient call pipeline', () => {
       .matchHeader('x-amz-access-token', ACCESS_TOKEN)
       .get('/orders/2026-01-01/orders/902-1845936-5435065')
       .query({ includedData: 'BUYER,RECIPIENT' })
-      .reply(200, { order: { orderId: '902-1845936-5435065', createdTime: 't', lastUpdatedTime: 't' } }, { 'x-amzn-RequestId': 'req-1' });
+      .reply(
+        200,
+        { order: { orderId: '902-1845936-5435065', createdTime: 't', lastUpdatedTime: 't' } },
+        { 'x-amzn-RequestId': 'req-1' },
+      );
     const client = testClient();
 
     const response = await client.call<{ order: { orderId: string } }>('getOrder', {

@@ -15,7 +15,9 @@ async function advance(totalMs: number, stepMs = 250): Promise<void> {
 
 /** Fakes timers and Date but not setImmediate, which nock uses to deliver responses. */
 function useFakeClock(): void {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
 }
 
 /** Bottleneck's stop waits on the (fake) timers its limiters were created with. */
@@ -47,7 +49,9 @@ describe('proactive rate limiting', () => {
       });
     const client = testClient({ rateLimits: { enabled: true }, timeoutMs: 10 * 86_400_000 });
 
-    const calls = Array.from({ length: 100 }, (_, index) => client.call('getOrder', { path: { orderId: String(index) } }));
+    const calls = Array.from({ length: 100 }, (_, index) =>
+      client.call('getOrder', { path: { orderId: String(index) } }),
+    );
     await advance(145_000);
     const results = await Promise.all(calls);
 

@@ -1,0 +1,119 @@
+/**
+ * Listings Items 2021-08-01 and Product Type Definitions 2020-09-01. `sellerId` defaults to the
+ * client's `sellingPartnerId`; SKUs are encoded once in the path (SKUs may hold `/`, spaces…).
+ */
+import type { SpApiRequester } from '../../client/types';
+import type { PaginateOptions } from '../../pagination/paginate';
+import { callTyped, pagesTyped, type BodyOf, type CallOptions, type QueryOf } from './typed';
+
+type ListingsQuery<
+  K extends 'getListingsItem' | 'putListingsItem' | 'patchListingsItem' | 'deleteListingsItem',
+> = Omit<QueryOf<K>, 'marketplaceIds'> & { marketplaceIds?: string[] };
+
+/** Creates the `listings` namespace. */
+export function createListingsApi(requester: SpApiRequester, sellerId: string) {
+  const withMarketplaces = <T extends { marketplaceIds?: string[] }>(query: T) => ({
+    ...query,
+    marketplaceIds: query.marketplaceIds ?? requester.marketplaceIds,
+  });
+
+  return {
+    get: (sku: string, query: ListingsQuery<'getListingsItem'> = {}, options?: CallOptions) =>
+      callTyped(
+        requester,
+        'getListingsItem',
+        { path: { sellerId, sku }, query: withMarketplaces(query) },
+        options,
+      ),
+    put: (
+      sku: string,
+      body: BodyOf<'putListingsItem'>,
+      query: ListingsQuery<'putListingsItem'> = {},
+      options?: CallOptions,
+    ) =>
+      callTyped(
+        requester,
+        'putListingsItem',
+        { path: { sellerId, sku }, query: withMarketplaces(query), body },
+        options,
+      ),
+    patch: (
+      sku: string,
+      body: BodyOf<'patchListingsItem'>,
+      query: ListingsQuery<'patchListingsItem'> = {},
+      options?: CallOptions,
+    ) =>
+      callTyped(
+        requester,
+        'patchListingsItem',
+        { path: { sellerId, sku }, query: withMarketplaces(query), body },
+        options,
+      ),
+    delete: (sku: string, query: ListingsQuery<'deleteListingsItem'> = {}, options?: CallOptions) =>
+      callTyped(
+        requester,
+        'deleteListingsItem',
+        { path: { sellerId, sku }, query: withMarketplaces(query) },
+        options,
+      ),
+    search: (
+      query: Omit<QueryOf<'searchListingsItems'>, 'marketplaceIds'> & {
+        marketplaceIds?: string[];
+      } = {},
+      options?: CallOptions,
+    ) =>
+      callTyped(
+        requester,
+        'searchListingsItems',
+        { path: { sellerId }, query: withMarketplaces(query) },
+        options,
+      ),
+    searchPages: (
+      query: Omit<QueryOf<'searchListingsItems'>, 'marketplaceIds'> & {
+        marketplaceIds?: string[];
+      } = {},
+      options?: CallOptions & PaginateOptions,
+    ) =>
+      pagesTyped(
+        requester,
+        'searchListingsItems',
+        { path: { sellerId }, query: withMarketplaces(query) },
+        options,
+      ),
+  };
+}
+
+/** Creates the `definitions` namespace (product type schemas for `putListingsItem`). */
+export function createDefinitionsApi(requester: SpApiRequester) {
+  return {
+    getProductType: (
+      productType: string,
+      query: QueryOf<'getDefinitionsProductType'>,
+      options?: CallOptions,
+    ) =>
+      callTyped(requester, 'getDefinitionsProductType', { path: { productType }, query }, options),
+    searchProductTypes: (query: QueryOf<'searchDefinitionsProductTypes'>, options?: CallOptions) =>
+      callTyped(requester, 'searchDefinitionsProductTypes', { query }, options),
+  };
+}
+
+/** Creates the `catalog` namespace (Catalog Items 2022-04-01). */
+export function createCatalogApi(requester: SpApiRequester) {
+  return {
+    getItem: (asin: string, query: QueryOf<'getCatalogItem'>, options?: CallOptions) =>
+      callTyped(requester, 'getCatalogItem', { path: { asin }, query }, options),
+    searchItems: (query: QueryOf<'searchCatalogItems'>, options?: CallOptions) =>
+      callTyped(requester, 'searchCatalogItems', { query }, options),
+    searchItemsPages: (
+      query: QueryOf<'searchCatalogItems'>,
+      options?: CallOptions & PaginateOptions,
+    ) => pagesTyped(requester, 'searchCatalogItems', { query }, options),
+  };
+}
+
+/** The `listings` namespace. */
+export type ListingsApi = ReturnType<typeof createListingsApi>;
+/** The `definitions` namespace. */
+export type DefinitionsApi = ReturnType<typeof createDefinitionsApi>;
+/** The `catalog` namespace. */
+export type CatalogApi = ReturnType<typeof createCatalogApi>;
