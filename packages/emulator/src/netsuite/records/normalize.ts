@@ -28,7 +28,7 @@ export function normalizeBody(
 
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(body)) {
-    if (READ_ONLY.has(field)) continue;
+    if (READ_ONLY.has(field) || value === undefined) continue;
 
     const sublist = def.sublists[field];
     if (sublist !== undefined) out[field] = { items: normalizeLines(store, field, sublist, value) };

@@ -134,7 +134,10 @@ function checkRequired(def: RecordTypeDef, body: Record<string, unknown>): void 
     const value = body[field];
     if (value === undefined || value === null || value === '') throw missingField(field, label);
   }
+}
 
+/** Line fields are checked after the behaviour filled what it copies from a source record. */
+function checkRequiredLines(def: RecordTypeDef, body: Record<string, unknown>): void {
   for (const [name, sublist] of Object.entries(def.sublists)) {
     const lines = isObject(body[name]) ? ((body[name] as { items?: unknown[] }).items ?? []) : [];
     lines.forEach((line, index) => {
@@ -160,6 +163,7 @@ function save(ctx: NsContext, def: RecordTypeDef, draft: Draft, previous: Stored
   const behaviour = ctx.behaviours[def.name];
   checkRequired(def, draft.body);
   behaviour?.prepare?.(draft, ctx);
+  checkRequiredLines(def, draft.body);
 
   const now = ctx.clock().toISOString();
   const record: StoredRecord = {

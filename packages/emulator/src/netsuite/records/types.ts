@@ -87,7 +87,7 @@ function transaction(
     family: 'transaction',
     required: [['entity', 'Customer']],
     refs: { ...TXN_REFS, entity: 'customer', shipMethod: 'shipItem' },
-    money: [...TXN_MONEY, 'amountRemaining', 'amountPaid'],
+    money: [...TXN_MONEY, 'amountRemaining', 'amountPaid', 'applied', 'unapplied'],
     sublists: { item: ITEM_LINES },
     ...extra,
   };
