@@ -43,11 +43,9 @@ describe('real NetSuite response samples', () => {
   it.each(RECORD_SAMPLES)('parses %j as a %s record', async (file, recordType) => {
     const sample = readSample(...file) as Record<string, unknown>;
     const { client } = createTestClient();
-    netsuite()
-      .get(`${RECORD}/${recordType}/1`)
-      .reply(200, sample, {
-        'content-type': 'application/vnd.oracle.resource+json; type=singular',
-      });
+    netsuite().get(`${RECORD}/${recordType}/1`).reply(200, sample, {
+      'content-type': 'application/vnd.oracle.resource+json; type=singular',
+    });
 
     const record = await client.records.get(recordType, '1');
 

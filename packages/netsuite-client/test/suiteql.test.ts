@@ -119,9 +119,8 @@ describe(runQuery.name, () => {
 
   it('rejects a page size above 1000 before sending', async () => {
     const { client } = createTestClient();
-    const iterator = client
-      .query('SELECT id FROM item', { pageSize: 1001 })
-      [Symbol.asyncIterator]();
+    const rows = client.query('SELECT id FROM item', { pageSize: 1001 });
+    const iterator = rows[Symbol.asyncIterator]();
 
     await expect(iterator.next()).rejects.toMatchObject({
       code: 'INVALID_INPUT',
