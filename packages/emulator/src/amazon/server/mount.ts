@@ -7,6 +7,7 @@ import { feedsArea } from '../feeds';
 import { listingsArea } from '../listings';
 import { notificationsArea } from '../notifications';
 import { ordersArea } from '../orders';
+import { staticSandboxRoutes } from './static-sandbox';
 import { tokenRoutes } from './tokens-routes';
 import type { Router } from './router';
 import type { AmazonContext, RouteModule } from './types';
@@ -44,14 +45,20 @@ export function mountRoutes(
   router: Router,
   options: MountOptions,
 ): MountedAreas {
-  const areas = options.mode === 'world' ? WORLD_AREAS : WORLD_AREAS;
-  for (const area of areas) {
+  if (options.mode === 'static') {
+    if (!options.staticExamplesDir)
+      throw new Error("mode 'static' needs staticExamplesDir (a folder of sandbox example files)");
+    router.add(staticSandboxRoutes(options.staticExamplesDir));
+    return { tick() {} };
+  }
+
+  for (const area of WORLD_AREAS) {
     area.seed?.(ctx);
     router.add(area.routes(ctx));
   }
   return {
     tick() {
-      for (const area of areas) area.tick?.(ctx);
+      for (const area of WORLD_AREAS) area.tick?.(ctx);
     },
   };
 }

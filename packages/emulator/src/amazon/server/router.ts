@@ -25,7 +25,7 @@ function compile(route: AmazonRoute): CompiledRoute {
       const param = /^\{(\w+)\}$/.exec(segment);
       if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       names.push(param[1] as string);
-      return '([^/]+)';
+      return '([^/]*)';
     })
     .join('/');
   return {
