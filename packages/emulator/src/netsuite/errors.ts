@@ -75,7 +75,11 @@ export class NsError extends Error {
     status: number,
     code: string,
     detail: string,
-    options: { path?: string; extra?: Partial<NsErrorDetail>; headers?: Record<string, string> } = {},
+    options: {
+      path?: string;
+      extra?: Partial<NsErrorDetail>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'NsError';

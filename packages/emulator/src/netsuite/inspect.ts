@@ -60,7 +60,8 @@ interface Parts {
 export function createInspector(parts: Parts): NetSuiteInspector {
   const { ctx } = parts;
   const typeName = (type: string): string => resolveType(type)?.name ?? type;
-  const itemIdOf = (item: number | string): number => (typeof item === 'number' ? item : (parts.seeded.items[item] ?? -1));
+  const itemIdOf = (item: number | string): number =>
+    typeof item === 'number' ? item : (parts.seeded.items[item] ?? -1);
 
   return {
     seeded: parts.seeded,
@@ -79,10 +80,19 @@ export function createInspector(parts: Parts): NetSuiteInspector {
            FROM inventoryitemlocations i JOIN ns_record it ON it.id = i.item JOIN ns_record lo ON lo.id = i.location
            WHERE (? IS NULL OR i.item = ?) AND (? IS NULL OR i.location = ?) ORDER BY i.item, i.location`,
         )
-        .all(...bindFilter(filter.item === undefined ? null : itemIdOf(filter.item), filter.locationId ?? null)) as Array<
+        .all(
+          ...bindFilter(
+            filter.item === undefined ? null : itemIdOf(filter.item),
+            filter.locationId ?? null,
+          ),
+        ) as Array<
         Omit<InventoryRow, 'itemId' | 'locationId'> & { item: number; location: number }
       >;
-      return rows.map(({ item, location, ...rest }) => ({ itemId: item, locationId: location, ...rest }));
+      return rows.map(({ item, location, ...rest }) => ({
+        itemId: item,
+        locationId: location,
+        ...rest,
+      }));
     },
     onHand: (item, locationId) => ctx.store.onHand(itemIdOf(item), locationId),
     governance: () => parts.governance.snapshot(),

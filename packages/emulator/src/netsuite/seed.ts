@@ -14,7 +14,10 @@ export interface SeededRefs {
   subsidiary: number;
   currencies: Record<string, number>;
   locations: { warehouse: number; fba: number; fbaDamaged: number };
-  accounts: Record<'clearing' | 'fees' | 'variance' | 'receivable' | 'undepositedFunds' | 'sales' | 'adjustment', number>;
+  accounts: Record<
+    'clearing' | 'fees' | 'variance' | 'receivable' | 'undepositedFunds' | 'sales' | 'adjustment',
+    number
+  >;
   priceLevels: { base: number; amazon: number };
   taxItems: { marketplaceFacilitator: number; salesTax: number };
   shipItems: { standard: number; expedited: number };
@@ -27,8 +30,8 @@ function def(name: string): RecordTypeDef {
   return resolveType(name) as RecordTypeDef;
 }
 
-function add(ctx: NsContext, type: string, body: Record<string, unknown>): number {
-  return createRecord(ctx, def(type), body);
+function add(ctx: NsContext, type: string, body: Record<string, unknown>, id?: number): number {
+  return createRecord(ctx, def(type), body, id === undefined ? {} : { id });
 }
 
 const ref = (id: number): { id: string } => ({ id: String(id) });
@@ -46,14 +49,31 @@ export function seedFromWorld(ctx: NsContext, world: World): SeededRefs {
 function seedAll(ctx: NsContext, world: World): SeededRefs {
   const currencies: Record<string, number> = {};
   for (const code of new Set(['USD', ...world.seller.marketplaces.map((m) => m.currency)])) {
-    currencies[code] = add(ctx, 'currency', { name: code, symbol: code, isBaseCurrency: code === 'USD', exchangeRate: code === 'USD' ? 1 : 1.08, externalId: code });
+    currencies[code] = add(ctx, 'currency', {
+      name: code,
+      symbol: code,
+      isBaseCurrency: code === 'USD',
+      exchangeRate: code === 'USD' ? 1 : 1.08,
+      externalId: code,
+    });
   }
 
   const usd = ref(currencies.USD ?? 0);
-  const subsidiary = add(ctx, 'subsidiary', { name: world.seller.name, currency: usd, country: 'US', externalId: 'sub-main' });
+  const subsidiary = add(ctx, 'subsidiary', {
+    name: world.seller.name,
+    currency: usd,
+    country: 'US',
+    externalId: 'sub-main',
+  });
   const sub = ref(subsidiary);
   const location = (name: string, externalId: string, available: boolean): number =>
-    add(ctx, 'location', { name, subsidiary: sub, makeInventoryAvailable: available, isInactive: false, externalId });
+    add(ctx, 'location', {
+      name,
+      subsidiary: sub,
+      makeInventoryAvailable: available,
+      isInactive: false,
+      externalId,
+    });
   const locations = {
     warehouse: location('Main Warehouse', 'loc-warehouse', true),
     fba: location('Amazon FBA', 'loc-fba', true),
@@ -61,7 +81,13 @@ function seedAll(ctx: NsContext, world: World): SeededRefs {
   };
 
   const account = (acctNumber: string, acctName: string, acctType: string): number =>
-    add(ctx, 'account', { acctNumber, acctName, acctType, subsidiary: sub, externalId: `acct-${acctNumber}` });
+    add(ctx, 'account', {
+      acctNumber,
+      acctName,
+      acctType,
+      subsidiary: sub,
+      externalId: `acct-${acctNumber}`,
+    });
   const accounts = {
     clearing: account('1150', 'Amazon Clearing', 'Bank'),
     undepositedFunds: account('1200', 'Undeposited Funds', 'OthCurrAsset'),
@@ -77,12 +103,28 @@ function seedAll(ctx: NsContext, world: World): SeededRefs {
     amazon: add(ctx, 'priceLevel', { name: 'Amazon Price', discountPct: 0 }),
   };
   const taxItems = {
-    marketplaceFacilitator: add(ctx, 'salesTaxItem', { itemId: 'Marketplace Facilitator Tax', rate: '0', externalId: 'tax-mf' }),
-    salesTax: add(ctx, 'salesTaxItem', { itemId: 'US Sales Tax 8.25%', rate: '8.25', externalId: 'tax-us' }),
+    marketplaceFacilitator: add(ctx, 'salesTaxItem', {
+      itemId: 'Marketplace Facilitator Tax',
+      rate: '0',
+      externalId: 'tax-mf',
+    }),
+    salesTax: add(ctx, 'salesTaxItem', {
+      itemId: 'US Sales Tax 8.25%',
+      rate: '8.25',
+      externalId: 'tax-us',
+    }),
   };
   const shipItems = {
-    standard: add(ctx, 'shipItem', { itemId: 'Amazon Standard Shipping', displayName: 'Standard', externalId: 'ship-standard' }),
-    expedited: add(ctx, 'shipItem', { itemId: 'Amazon Expedited Shipping', displayName: 'Expedited', externalId: 'ship-expedited' }),
+    standard: add(ctx, 'shipItem', {
+      itemId: 'Amazon Standard Shipping',
+      displayName: 'Standard',
+      externalId: 'ship-standard',
+    }),
+    expedited: add(ctx, 'shipItem', {
+      itemId: 'Amazon Expedited Shipping',
+      displayName: 'Expedited',
+      externalId: 'ship-expedited',
+    }),
   };
 
   const customers: Record<string, number> = {};
@@ -98,7 +140,17 @@ function seedAll(ctx: NsContext, world: World): SeededRefs {
   }
 
   const items = seedItems(ctx, world.catalog, { sub, locations, currencies, priceLevels });
-  return { subsidiary, currencies, locations, accounts, priceLevels, taxItems, shipItems, customers, items };
+  return {
+    subsidiary,
+    currencies,
+    locations,
+    accounts,
+    priceLevels,
+    taxItems,
+    shipItems,
+    customers,
+    items,
+  };
 }
 
 interface ItemContext {
@@ -108,39 +160,75 @@ interface ItemContext {
   priceLevels: SeededRefs['priceLevels'];
 }
 
-function seedItems(ctx: NsContext, catalog: CatalogItem[], itemCtx: ItemContext): Record<string, number> {
+function seedItems(
+  ctx: NsContext,
+  catalog: CatalogItem[],
+  itemCtx: ItemContext,
+): Record<string, number> {
   const items: Record<string, number> = {};
   const inNetSuite = catalog.filter((item) => item.inNetSuite);
+  // The world fixes each item's internal id (netsuite.itemId); matrix parents get ids above them.
+  let nextParentId =
+    Math.max(0, ...inNetSuite.map((item) => Number(item.netsuite.itemId) || 0)) + 1;
 
   for (const item of inNetSuite.filter((i) => i.kind === 'matrix' && i.parentSku !== undefined)) {
     const parentSku = item.parentSku as string;
-    items[parentSku] ??= add(ctx, 'inventoryItem', { itemId: parentSku, displayName: parentSku, matrixType: 'PARENT', subsidiary: itemCtx.sub });
+    if (items[parentSku] !== undefined) continue;
+
+    items[parentSku] = add(
+      ctx,
+      'inventoryItem',
+      { itemId: parentSku, displayName: parentSku, matrixType: 'PARENT', subsidiary: itemCtx.sub },
+      nextParentId,
+    );
+    nextParentId += 1;
   }
 
   for (const item of inNetSuite.filter((i) => i.kind !== 'kit')) {
     const type = item.kind === 'nonInventory' ? 'nonInventorySaleItem' : 'inventoryItem';
-    const matrix = item.kind === 'matrix' && item.parentSku !== undefined ? { matrixType: 'CHILD', parent: ref(items[item.parentSku] ?? 0) } : {};
-    items[item.sku] = add(ctx, type, { ...itemBody(item, itemCtx), ...matrix });
+    const matrix =
+      item.kind === 'matrix' && item.parentSku !== undefined
+        ? { matrixType: 'CHILD', parent: ref(items[item.parentSku] ?? 0) }
+        : {};
+    items[item.sku] = add(ctx, type, { ...itemBody(item, itemCtx), ...matrix }, worldId(item));
     if (type === 'inventoryItem') openingStock(ctx, items[item.sku] ?? 0, item, itemCtx.locations);
   }
 
   for (const item of inNetSuite.filter((i) => i.kind === 'kit')) {
-    const members = (item.components ?? []).filter((c) => items[c.sku] !== undefined).map((c) => ({ item: ref(items[c.sku] ?? 0), quantity: c.quantity }));
-    items[item.sku] = add(ctx, 'kitItem', { ...itemBody(item, itemCtx), member: { items: members } });
+    const members = (item.components ?? [])
+      .filter((c) => items[c.sku] !== undefined)
+      .map((c) => ({ item: ref(items[c.sku] ?? 0), quantity: c.quantity }));
+    items[item.sku] = add(
+      ctx,
+      'kitItem',
+      { ...itemBody(item, itemCtx), member: { items: members } },
+      worldId(item),
+    );
   }
 
   return items;
 }
 
+function worldId(item: CatalogItem): number | undefined {
+  const id = Number(item.netsuite.itemId);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 function itemBody(item: CatalogItem, itemCtx: ItemContext): Record<string, unknown> {
   const currency = ref(itemCtx.currencies[item.currency] ?? 0);
-  const prices = [{ priceLevel: ref(itemCtx.priceLevels.base), currency, price: item.netsuite.basePrice }];
+  const prices = [
+    { priceLevel: ref(itemCtx.priceLevels.base), currency, price: item.netsuite.basePrice },
+  ];
   if (item.netsuite.priceLevel2 !== undefined) {
-    prices.push({ priceLevel: ref(itemCtx.priceLevels.amazon), currency, price: item.netsuite.priceLevel2 });
+    prices.push({
+      priceLevel: ref(itemCtx.priceLevels.amazon),
+      currency,
+      price: item.netsuite.priceLevel2,
+    });
   }
 
   return {
-    itemId: item.netsuite.itemId,
+    itemId: item.sku,
     displayName: item.title,
     salesDescription: item.title,
     upcCode: item.upc,
@@ -151,7 +239,12 @@ function itemBody(item: CatalogItem, itemCtx: ItemContext): Record<string, unkno
   };
 }
 
-function openingStock(ctx: NsContext, itemId: number, item: CatalogItem, locations: SeededRefs['locations']): void {
+function openingStock(
+  ctx: NsContext,
+  itemId: number,
+  item: CatalogItem,
+  locations: SeededRefs['locations'],
+): void {
   const moves = [
     { itemId, locationId: locations.warehouse, quantity: item.netsuite.warehouseQty },
     { itemId, locationId: locations.fba, quantity: item.netsuite.fbaQty },

@@ -69,7 +69,13 @@ export interface RunningNetSuiteEmulator {
   accountId: string;
   credentials: {
     tba: TbaCredentials;
-    oauth2: { clientId: string; certificateId: string; privateKeyPem: string; algorithm: 'ES256' | 'PS256'; tokenUrl: string };
+    oauth2: {
+      clientId: string;
+      certificateId: string;
+      privateKeyPem: string;
+      algorithm: 'ES256' | 'PS256';
+      tokenUrl: string;
+    };
   };
   world: World;
   inspect: NetSuiteInspector;
@@ -79,7 +85,9 @@ export interface RunningNetSuiteEmulator {
 const hex = (): string => randomBytes(32).toString('hex');
 
 /** Starts the NetSuite emulator on loopback. */
-export async function startNetSuiteEmulator(options: NetSuiteEmulatorOptions = {}): Promise<RunningNetSuiteEmulator> {
+export async function startNetSuiteEmulator(
+  options: NetSuiteEmulatorOptions = {},
+): Promise<RunningNetSuiteEmulator> {
   const accountId = options.accountId ?? '1234567_SB1';
   const clock = options.clock ?? (() => new Date());
   const timeScale = options.timeScale ?? 1;
@@ -88,27 +96,56 @@ export async function startNetSuiteEmulator(options: NetSuiteEmulatorOptions = {
   const store = new NsStore(options.dbFile);
   registerFunctions(store.db, options.dateFormat ?? 'M/D/YYYY', clock);
   createViews(store.db);
-  const features: AccountFeatures = { advancedShipping: true, allowNegativeInventory: false, adjustmentLineLimit: 1000, ...options.features };
+  const features: AccountFeatures = {
+    advancedShipping: true,
+    allowNegativeInventory: false,
+    adjustmentLineLimit: 1000,
+    ...options.features,
+  };
   const ctx: NsContext = { store, clock, features, behaviours: createBehaviours() };
   const seeded = seedFromWorld(ctx, world);
 
-  const tba: TbaCredentials = { consumerKey: hex(), consumerSecret: hex(), tokenId: hex(), tokenSecret: hex(), ...options.tba };
+  const tba: TbaCredentials = {
+    consumerKey: hex(),
+    consumerSecret: hex(),
+    tokenId: hex(),
+    tokenSecret: hex(),
+    ...options.tba,
+  };
   let baseUrl = '';
-  const audiences = (): string[] => [`${baseUrl}${TOKEN_PATH}`, ...(options.hostname === undefined ? [] : [`https://${options.hostname}${TOKEN_PATH}`])];
+  const audiences = (): string[] => [
+    `${baseUrl}${TOKEN_PATH}`,
+    ...(options.hostname === undefined ? [] : [`https://${options.hostname}${TOKEN_PATH}`]),
+  ];
   const oauth2 = new OAuth2Issuer([], audiences, clock);
   const addClient = (algorithm: 'ES256' | 'PS256'): GeneratedClient => {
     const client = generateClient(algorithm);
-    oauth2.register({ clientId: client.clientId, certificateId: client.certificateId, publicKey: publicKeyFromPem(client.publicKeyPem) });
+    oauth2.register({
+      clientId: client.clientId,
+      certificateId: client.certificateId,
+      publicKey: publicKeyFromPem(client.publicKeyPem),
+    });
     return client;
   };
   const client = addClient(options.oauth2Algorithm ?? 'ES256');
 
-  const governance = new Governance(options.concurrencyLimit ?? 5, options.latencyMs ?? {}, timeScale);
+  const governance = new Governance(
+    options.concurrencyLimit ?? 5,
+    options.latencyMs ?? {},
+    timeScale,
+  );
   const faults = new FaultInjector(options.faults);
   const server = createNetSuiteServer({
     ctx,
     auth: {
-      tba: { accountId, ...(options.hostname === undefined ? {} : { hostname: options.hostname }), credentials: [tba], skewSeconds: options.tbaSkewSeconds ?? 300, clock, nonces: new NonceCache() },
+      tba: {
+        accountId,
+        ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
+        credentials: [tba],
+        skewSeconds: options.tbaSkewSeconds ?? 300,
+        clock,
+        nonces: new NonceCache(),
+      },
       oauth2,
     },
     governance,
@@ -120,7 +157,9 @@ export async function startNetSuiteEmulator(options: NetSuiteEmulatorOptions = {
     logger: options.logger ?? { debug: () => undefined },
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const address = server.address() as AddressInfo;
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 
@@ -129,7 +168,13 @@ export async function startNetSuiteEmulator(options: NetSuiteEmulatorOptions = {
     accountId,
     credentials: {
       tba,
-      oauth2: { clientId: client.clientId, certificateId: client.certificateId, privateKeyPem: client.privateKeyPem, algorithm: client.algorithm, tokenUrl: `${baseUrl}${TOKEN_PATH}` },
+      oauth2: {
+        clientId: client.clientId,
+        certificateId: client.certificateId,
+        privateKeyPem: client.privateKeyPem,
+        algorithm: client.algorithm,
+        tokenUrl: `${baseUrl}${TOKEN_PATH}`,
+      },
     },
     world,
     inspect: createInspector({ ctx, seeded, governance, faults, addOAuth2Client: addClient }),

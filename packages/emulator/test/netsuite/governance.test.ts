@@ -9,8 +9,8 @@ describe('concurrency governance', () => {
   });
 
   it('admits the account limit of in-flight requests and answers 429 over it', async () => {
-    // 2000 ms of read latency at timeScale 20 keeps each request in flight for 100 ms.
-    h = await startHarness({ concurrencyLimit: 5, latencyMs: { read: [2000, 2000] }, timeScale: 20 });
+    // 20 s of read latency at timeScale 20 keeps each request in flight for one second.
+    h = await startHarness({ concurrencyLimit: 5, latencyMs: { read: [20_000, 20_000] }, timeScale: 20 });
     const harness = h;
     const responses = await Promise.all(Array.from({ length: 8 }, () => harness.call('GET', '/record/v1/customer')));
     const statuses = responses.map((r) => r.status).sort();
@@ -33,7 +33,7 @@ describe('concurrency governance', () => {
   });
 
   it('can answer the slow 401 INVALID_LOGIN NetSuite gives under TBA overload', async () => {
-    h = await startHarness({ concurrencyLimit: 1, concurrencyOverflow: 'invalidLogin', invalidLoginDelayMs: 60_000, latencyMs: { read: [4000, 4000] }, timeScale: 40 });
+    h = await startHarness({ concurrencyLimit: 1, concurrencyOverflow: 'invalidLogin', invalidLoginDelayMs: 60_000, latencyMs: { read: [20_000, 20_000] }, timeScale: 40 });
     const harness = h;
     const started = Date.now();
     const [first, second] = await Promise.all([harness.call('GET', '/record/v1/customer'), harness.call('GET', '/record/v1/customer')]);

@@ -79,12 +79,17 @@ function checkSignature(
   algorithm: { hash: string; kind: 'ec' | 'rsa-pss' },
 ): void {
   const keyKind = key.asymmetricKeyType === 'ec' ? 'ec' : 'rsa-pss';
-  if (keyKind !== algorithm.kind) throw new AssertionError('alg does not match the certificate key');
+  if (keyKind !== algorithm.kind)
+    throw new AssertionError('alg does not match the certificate key');
 
   const options =
     algorithm.kind === 'ec'
       ? { key, dsaEncoding: 'ieee-p1363' as const }
-      : { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST };
+      : {
+          key,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+        };
   const signature = Buffer.from(signaturePart, 'base64url');
 
   if (!verify(algorithm.hash, Buffer.from(signingInput), options, signature)) {
@@ -106,10 +111,12 @@ function checkClaims(
   }
 
   const scopes = String(claims.scope ?? '').split(/[\s,]+/);
-  if (!scopes.includes('rest_webservices')) throw new AssertionError('scope lacks rest_webservices');
+  if (!scopes.includes('rest_webservices'))
+    throw new AssertionError('scope lacks rest_webservices');
 
   const { iat, exp } = claims;
-  if (typeof iat !== 'number' || typeof exp !== 'number') throw new AssertionError('iat/exp missing');
+  if (typeof iat !== 'number' || typeof exp !== 'number')
+    throw new AssertionError('iat/exp missing');
   if (exp <= nowS) throw new AssertionError('assertion expired');
   if (exp - iat > 3600) throw new AssertionError('exp more than 60 minutes after iat');
   if (iat > nowS + 300) throw new AssertionError('iat in the future');

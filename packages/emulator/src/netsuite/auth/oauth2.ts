@@ -39,7 +39,11 @@ export class OAuth2Issuer {
   /** Handles a token request body (`application/x-www-form-urlencoded`). */
   exchange(contentType: string | undefined, rawBody: string): TokenResponse {
     if (!(contentType ?? '').startsWith('application/x-www-form-urlencoded')) {
-      return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+      return oauthError(
+        400,
+        'invalid_request',
+        'Content-Type must be application/x-www-form-urlencoded',
+      );
     }
 
     const form = new URLSearchParams(rawBody);
@@ -56,9 +60,17 @@ export class OAuth2Issuer {
   private issue(assertion: string): TokenResponse {
     const nowMs = this.clock().getTime();
     try {
-      const certificate = verifyAssertion(assertion, this.certificates, this.audiences(), nowMs / 1000);
+      const certificate = verifyAssertion(
+        assertion,
+        this.certificates,
+        this.audiences(),
+        nowMs / 1000,
+      );
       const token = randomBytes(32).toString('base64url');
-      this.tokens.set(token, { expiresMs: nowMs + ACCESS_TOKEN_TTL_MS, clientId: certificate.clientId });
+      this.tokens.set(token, {
+        expiresMs: nowMs + ACCESS_TOKEN_TTL_MS,
+        clientId: certificate.clientId,
+      });
       return {
         status: 200,
         body: { access_token: token, token_type: 'Bearer', expires_in: ACCESS_TOKEN_TTL_MS / 1000 },
@@ -74,7 +86,8 @@ export class OAuth2Issuer {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
     const entry = token === undefined ? undefined : this.tokens.get(token);
     if (entry === undefined) return { ok: false, reason: 'TokenRejected' };
-    if (entry.expiresMs <= this.clock().getTime()) return { ok: false, reason: 'AccessTokenExpired' };
+    if (entry.expiresMs <= this.clock().getTime())
+      return { ok: false, reason: 'AccessTokenExpired' };
 
     return { ok: true };
   }

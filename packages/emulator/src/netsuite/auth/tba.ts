@@ -40,8 +40,7 @@ export interface TbaSettings {
 
 /** Result with a Login-Audit-Trail style reason on failure (never the secret values). */
 export type TbaResult =
-  | { ok: true; consumerKey: string; tokenId: string }
-  | { ok: false; reason: string };
+  { ok: true; consumerKey: string; tokenId: string } | { ok: false; reason: string };
 
 /** Remembers nonces for the skew window so a replayed request is refused. */
 export class NonceCache {
@@ -114,13 +113,15 @@ export function verifyTba(request: TbaRequest, settings: TbaSettings): TbaResult
   if (oauth.get('oauth_signature_method') !== 'HMAC-SHA256') {
     return { ok: false, reason: 'InvalidSignatureMethod' };
   }
-  if (oauth.get('realm') !== realmOf(settings.accountId)) return { ok: false, reason: 'InvalidRealm' };
+  if (oauth.get('realm') !== realmOf(settings.accountId))
+    return { ok: false, reason: 'InvalidRealm' };
 
   const hostFailure = checkHost(request.host, settings.hostname);
   if (hostFailure !== undefined) return { ok: false, reason: hostFailure };
 
   const credentials = settings.credentials.find(
-    (c) => c.consumerKey === oauth.get('oauth_consumer_key') && c.tokenId === oauth.get('oauth_token'),
+    (c) =>
+      c.consumerKey === oauth.get('oauth_consumer_key') && c.tokenId === oauth.get('oauth_token'),
   );
   if (credentials === undefined) return { ok: false, reason: 'TokenRejected' };
 

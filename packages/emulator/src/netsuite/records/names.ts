@@ -8,8 +8,18 @@ import type { RecordTypeDef } from './types';
 export function refNameOf(def: RecordTypeDef, body: Record<string, unknown>): string {
   if (def.family === 'transaction') return `${def.label} #${String(body.tranId ?? '')}`;
 
-  const person = [body.firstName, body.lastName].filter((part) => typeof part === 'string').join(' ');
-  const candidates = [body.itemId, body.entityId, body.name, body.companyName, person, body.acctName, body.symbol];
+  const person = [body.firstName, body.lastName]
+    .filter((part) => typeof part === 'string')
+    .join(' ');
+  const candidates = [
+    body.itemId,
+    body.entityId,
+    body.name,
+    body.companyName,
+    person,
+    body.acctName,
+    body.symbol,
+  ];
   const name = candidates.find((value) => typeof value === 'string' && value !== '');
 
   return typeof name === 'string' ? name : '';

@@ -53,12 +53,20 @@ function normalizeLines(
 
   return items.map((line, index) => {
     const path = `${name}.items[${index}]`;
-    if (!isObject(line)) throw new NsError(400, 'INVALID_CONTENT', 'Invalid sublist line.', { path });
+    if (!isObject(line))
+      throw new NsError(400, 'INVALID_CONTENT', 'Invalid sublist line.', { path });
 
     const out: Record<string, unknown> = {};
     for (const [field, fieldValue] of Object.entries(line)) {
       if (READ_ONLY.has(field) && field !== 'id') continue;
-      out[field] = normalizeField(store, field, fieldValue, def.refs[field], def.money, `${path}.${field}`);
+      out[field] = normalizeField(
+        store,
+        field,
+        fieldValue,
+        def.refs[field],
+        def.money,
+        `${path}.${field}`,
+      );
     }
     return out;
   });
@@ -73,7 +81,8 @@ function normalizeField(
   path: string,
 ): unknown {
   if (value === null) return null;
-  if (target !== undefined) return { id: String(resolveReference(store, field, value, target, path)) };
+  if (target !== undefined)
+    return { id: String(resolveReference(store, field, value, target, path)) };
 
   if (money.includes(field)) {
     if (!isDecimal(value)) throw invalidFieldValue(path, String(value), field);

@@ -58,7 +58,13 @@ export function renderRecord(record: StoredRecord, def: RecordTypeDef, ctx: Rend
   return out;
 }
 
-function renderField(def: RecordTypeDef, field: string, value: unknown, href: string, ctx: RenderContext): unknown {
+function renderField(
+  def: RecordTypeDef,
+  field: string,
+  value: unknown,
+  href: string,
+  ctx: RenderContext,
+): unknown {
   const sublist = def.sublists[field];
   if (sublist !== undefined && isObject(value)) {
     if (!ctx.expand) return { links: link(href) };
@@ -73,22 +79,38 @@ function renderField(def: RecordTypeDef, field: string, value: unknown, href: st
 }
 
 /** The rendered `{links, items, totalResults}` of a sublist. */
-export function renderSublist(def: RecordTypeDef, field: string, value: Json, href: string, ctx: RenderContext): Json {
+export function renderSublist(
+  def: RecordTypeDef,
+  field: string,
+  value: Json,
+  href: string,
+  ctx: RenderContext,
+): Json {
   const lines = Array.isArray(value.items) ? (value.items as Json[]) : [];
-  const items = lines.map((line, index) => renderLine(def, field, line, `${href}/${String(line.line ?? index)}`, ctx));
+  const items = lines.map((line, index) =>
+    renderLine(def, field, line, `${href}/${String(line.line ?? index)}`, ctx),
+  );
 
   return { links: link(href), items, totalResults: items.length };
 }
 
 /** One rendered sublist line. */
-export function renderLine(def: RecordTypeDef, field: string, line: Json, href: string, ctx: RenderContext): Json {
+export function renderLine(
+  def: RecordTypeDef,
+  field: string,
+  line: Json,
+  href: string,
+  ctx: RenderContext,
+): Json {
   const sublist = def.sublists[field];
   const out: Json = { links: link(href) };
 
   for (const [name, value] of Object.entries(line).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === undefined || value === null) continue;
     if (SUBRECORDS.has(name) && isObject(value)) {
-      out[name] = ctx.expand ? { links: link(`${href}/${name}`), ...value } : { links: link(`${href}/${name}`) };
+      out[name] = ctx.expand
+        ? { links: link(`${href}/${name}`), ...value }
+        : { links: link(`${href}/${name}`) };
       continue;
     }
 
@@ -99,8 +121,15 @@ export function renderLine(def: RecordTypeDef, field: string, line: Json, href: 
   return out;
 }
 
-function renderValue(field: string, value: unknown, isRef: boolean, isMoney: boolean, ctx: RenderContext): unknown {
-  if (isMoney && (typeof value === 'string' || typeof value === 'number')) return centsToWire(toCents(value));
+function renderValue(
+  field: string,
+  value: unknown,
+  isRef: boolean,
+  isMoney: boolean,
+  ctx: RenderContext,
+): unknown {
+  if (isMoney && (typeof value === 'string' || typeof value === 'number'))
+    return centsToWire(toCents(value));
 
   const looksLikeRef = isObject(value) && value.id !== undefined && (isRef || /^cust/.test(field));
   if (looksLikeRef) return renderReference(String(value.id), ctx, value);

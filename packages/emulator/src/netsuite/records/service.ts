@@ -16,6 +16,8 @@ import { checkBalances } from '../transactions/inventory';
 export interface WriteOptions {
   /** Sublists named in `replace=`. */
   replace?: Set<string>;
+  /** Internal id to use on create (seeding ids the world already knows). */
+  id?: number;
 }
 
 /** Finds a record by `123` or `eid:X` in the URL; 404 when absent or of another type. */
@@ -32,7 +34,12 @@ export function findRecord(ctx: NsContext, def: RecordTypeDef, idOrEid: string):
 }
 
 /** Creates a record; returns its internal id. */
-export function createRecord(ctx: NsContext, def: RecordTypeDef, body: unknown, options: WriteOptions = {}): number {
+export function createRecord(
+  ctx: NsContext,
+  def: RecordTypeDef,
+  body: unknown,
+  options: WriteOptions = {},
+): number {
   return ctx.store.atomic(() => {
     const fields = normalizeBody(ctx.store, def, body);
     const draft = draftFrom(def, undefined, null, fields);
@@ -42,15 +49,16 @@ export function createRecord(ctx: NsContext, def: RecordTypeDef, body: unknown, 
       const value = draft.body[name];
       if (isObject(value) && Array.isArray(value.items)) {
         const lines = value.items as Array<Record<string, unknown>>;
-        draft.body[name] = { items: def.sublists[name]?.key === 'line' ? numberLines(lines) : lines };
+        draft.body[name] = {
+          items: def.sublists[name]?.key === 'line' ? numberLines(lines) : lines,
+        };
       }
     }
 
     if (def.family === 'transaction' && draft.body.tranId === undefined) {
       draft.body.tranId = nextTranId(ctx.store, def.name);
     }
-    void options;
-    return save(ctx, def, draft, undefined);
+    return save(ctx, def, draft, undefined, options.id);
   });
 }
 
@@ -73,10 +81,17 @@ export function patchRecord(
         continue;
       }
 
-      const current = isObject(existing.body[field]) ? ((existing.body[field] as { items?: unknown }).items ?? []) : [];
+      const current = isObject(existing.body[field])
+        ? ((existing.body[field] as { items?: unknown }).items ?? [])
+        : [];
       const incoming = (value as { items: Array<Record<string, unknown>> }).items;
       merged[field] = {
-        items: mergeSublist(sublist, current as Array<Record<string, unknown>>, incoming, options.replace?.has(field) ?? false),
+        items: mergeSublist(
+          sublist,
+          current as Array<Record<string, unknown>>,
+          incoming,
+          options.replace?.has(field) ?? false,
+        ),
       };
     }
 
@@ -111,13 +126,19 @@ function draftFrom(
   createdFrom: number | null,
   body: Record<string, unknown>,
 ): Draft {
-  const externalId = body.externalId === undefined || body.externalId === null ? null : String(body.externalId);
+  const externalId =
+    body.externalId === undefined || body.externalId === null ? null : String(body.externalId);
   const from = isObject(body.createdFrom) ? Number(body.createdFrom.id) : createdFrom;
 
   return { id, type: def.name, externalId, createdFrom: from, body };
 }
 
-function checkDuplicate(ctx: NsContext, def: RecordTypeDef, externalId: string | null, selfId: number | undefined): void {
+function checkDuplicate(
+  ctx: NsContext,
+  def: RecordTypeDef,
+  externalId: string | null,
+  selfId: number | undefined,
+): void {
   if (externalId === null) return;
 
   const other = ctx.store.byExternalId([def.name], externalId);
@@ -129,7 +150,8 @@ function checkDuplicate(ctx: NsContext, def: RecordTypeDef, externalId: string |
 }
 
 function checkRequired(def: RecordTypeDef, body: Record<string, unknown>): void {
-  const required = def.name === 'customer' ? [...def.required, ...customerNames(body)] : def.required;
+  const required =
+    def.name === 'customer' ? [...def.required, ...customerNames(body)] : def.required;
   for (const [field, label] of required) {
     const value = body[field];
     if (value === undefined || value === null || value === '') throw missingField(field, label);
@@ -143,7 +165,8 @@ function checkRequiredLines(def: RecordTypeDef, body: Record<string, unknown>): 
     lines.forEach((line, index) => {
       for (const [field, label] of sublist.required) {
         const value = (line as Record<string, unknown>)[field];
-        if (value === undefined || value === null) throw missingField(`${name}.items[${index}].${field}`, label);
+        if (value === undefined || value === null)
+          throw missingField(`${name}.items[${index}].${field}`, label);
       }
     });
   }
@@ -159,7 +182,13 @@ function customerNames(body: Record<string, unknown>): Array<[string, string]> {
     : [['companyName', 'Company Name']];
 }
 
-function save(ctx: NsContext, def: RecordTypeDef, draft: Draft, previous: StoredRecord | undefined): number {
+function save(
+  ctx: NsContext,
+  def: RecordTypeDef,
+  draft: Draft,
+  previous: StoredRecord | undefined,
+  forcedId?: number,
+): number {
   const behaviour = ctx.behaviours[def.name];
   checkRequired(def, draft.body);
   behaviour?.prepare?.(draft, ctx);
@@ -167,7 +196,7 @@ function save(ctx: NsContext, def: RecordTypeDef, draft: Draft, previous: Stored
 
   const now = ctx.clock().toISOString();
   const record: StoredRecord = {
-    id: draft.id ?? 0,
+    id: draft.id ?? forcedId ?? 0,
     type: def.name,
     externalId: draft.externalId,
     refName: refNameOf(def, draft.body),

@@ -77,13 +77,14 @@ export class NsStore {
   }
 
   /** Inserts a record and returns its new internal id. */
-  insert(record: Omit<StoredRecord, 'id'>): number {
+  insert(record: Omit<StoredRecord, 'id'> & { id?: number }): number {
     const result = this.db
       .prepare(
-        `INSERT INTO ns_record (type, external_id, ref_name, created_from, created, modified, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ns_record (id, type, external_id, ref_name, created_from, created, modified, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        record.id === undefined || record.id === 0 ? null : record.id,
         record.type,
         record.externalId,
         record.refName,
@@ -197,8 +198,7 @@ export class NsStore {
   /** A value of the meta table. */
   meta(key: string): string | undefined {
     const row = this.db.prepare('SELECT value FROM ns_meta WHERE key = ?').get(key) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row?.value;
   }
 

@@ -39,10 +39,12 @@ export function mergeSublist(
   if (def.key === null) return replace ? incoming : [...existing, ...incoming];
 
   const key = def.key;
-  const byKey = new Map(incoming.flatMap((line) => {
-    const k = keyOf(line, key);
-    return k === undefined ? [] : [[k, line] as const];
-  }));
+  const byKey = new Map(
+    incoming.flatMap((line) => {
+      const k = keyOf(line, key);
+      return k === undefined ? [] : [[k, line] as const];
+    }),
+  );
   const kept: Line[] = [];
 
   for (const line of existing) {
@@ -58,7 +60,9 @@ export function mergeSublist(
     return k === undefined || !existingKeys.has(k);
   });
 
-  return key === 'line' ? numberLines([...kept, ...added.map(stripLine)], kept) : [...kept, ...added];
+  return key === 'line'
+    ? numberLines([...kept, ...added.map(stripLine)], kept)
+    : [...kept, ...added];
 }
 
 /** A changed quantity or rate recalculates the amount unless the amount is sent too. */

@@ -72,7 +72,14 @@ const TXN_REFS: Record<string, RefTarget> = {
   createdFrom: 'transaction',
   account: 'account',
 };
-const TXN_MONEY = ['shippingCost', 'handlingCost', 'subtotal', 'taxTotal', 'total', 'discountTotal'];
+const TXN_MONEY = [
+  'shippingCost',
+  'handlingCost',
+  'subtotal',
+  'taxTotal',
+  'total',
+  'discountTotal',
+];
 
 function transaction(
   name: string,
@@ -93,7 +100,12 @@ function transaction(
   };
 }
 
-function item(name: string, label: string, itemType: string, extra: Partial<RecordTypeDef> = {}): RecordTypeDef {
+function item(
+  name: string,
+  label: string,
+  itemType: string,
+  extra: Partial<RecordTypeDef> = {},
+): RecordTypeDef {
   return {
     name,
     label,
@@ -108,7 +120,15 @@ function item(name: string, label: string, itemType: string, extra: Partial<Reco
 }
 
 function list(name: string, label: string, required: Array<[string, string]>): RecordTypeDef {
-  return { name, label, family: 'list', required, refs: { subsidiary: 'subsidiary' }, money: [], sublists: {} };
+  return {
+    name,
+    label,
+    family: 'list',
+    required,
+    refs: { subsidiary: 'subsidiary' },
+    money: [],
+    sublists: {},
+  };
 }
 
 const PRICING: SublistDef = {
@@ -142,7 +162,9 @@ const DEFINITIONS: RecordTypeDef[] = [
       price: PRICING,
     },
   }),
-  item('nonInventorySaleItem', 'Non-inventory Item for Sale', 'NonInvtPart', { sublists: { price: PRICING } }),
+  item('nonInventorySaleItem', 'Non-inventory Item for Sale', 'NonInvtPart', {
+    sublists: { price: PRICING },
+  }),
   item('serviceSaleItem', 'Service for Sale', 'Service'),
   item('otherChargeSaleItem', 'Other Charge for Sale', 'OthCharge'),
   item('discountItem', 'Discount', 'Discount'),
@@ -159,7 +181,9 @@ const DEFINITIONS: RecordTypeDef[] = [
     required: [['createdFrom', 'Created From']],
     sublists: { item: ITEM_LINES, package: { key: null, refs: {}, money: [], required: [] } },
   }),
-  transaction('itemReceipt', 'Item Receipt', 'ItemRcpt', { required: [['createdFrom', 'Created From']] }),
+  transaction('itemReceipt', 'Item Receipt', 'ItemRcpt', {
+    required: [['createdFrom', 'Created From']],
+  }),
   transaction('customerPayment', 'Payment', 'CustPymt', {
     required: [['customer', 'Customer']],
     refs: { ...TXN_REFS, customer: 'customer', arAcct: 'account' },
@@ -190,7 +214,12 @@ const DEFINITIONS: RecordTypeDef[] = [
     sublists: {
       inventory: {
         key: 'line',
-        refs: { item: 'item', location: 'location', department: 'department', class: 'classification' },
+        refs: {
+          item: 'item',
+          location: 'location',
+          department: 'department',
+          class: 'classification',
+        },
         money: ['unitCost'],
         required: [['item', 'Item']],
       },
@@ -203,7 +232,12 @@ const DEFINITIONS: RecordTypeDef[] = [
     sublists: {
       line: {
         key: 'line',
-        refs: { account: 'account', entity: 'customer', department: 'department', class: 'classification' },
+        refs: {
+          account: 'account',
+          entity: 'customer',
+          department: 'department',
+          class: 'classification',
+        },
         money: ['debit', 'credit'],
         required: [['account', 'Account']],
       },

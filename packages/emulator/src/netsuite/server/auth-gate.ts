@@ -20,7 +20,12 @@ export function invalidLogin(headers: Record<string, string> = {}): NsError {
 }
 
 /** Throws 401 unless the request is authenticated; returns the audit reason on success. */
-export function authenticate(gate: AuthGate, req: IncomingMessage, rawPath: string, rawQuery: string): string {
+export function authenticate(
+  gate: AuthGate,
+  req: IncomingMessage,
+  rawPath: string,
+  rawQuery: string,
+): string {
   const authorization = req.headers.authorization;
 
   if (/^Bearer\s/i.test(authorization ?? '')) {

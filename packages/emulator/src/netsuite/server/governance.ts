@@ -20,7 +20,12 @@ export interface GovernanceStats {
 
 /** The account-wide semaphore (no queue: NetSuite rejects instead of waiting). */
 export class Governance {
-  private readonly stats: GovernanceStats = { inFlight: 0, peakInFlight: 0, accepted: 0, rejected: 0 };
+  private readonly stats: GovernanceStats = {
+    inFlight: 0,
+    peakInFlight: 0,
+    accepted: 0,
+    rejected: 0,
+  };
   private rng: number;
 
   constructor(

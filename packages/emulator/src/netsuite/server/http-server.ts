@@ -51,7 +51,11 @@ async function serve(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
 
   if (rawPath === TOKEN_PATH && req.method === 'POST') {
     const result = deps.auth.oauth2.exchange(req.headers['content-type'], rawBody);
-    send(res, { status: result.status, body: result.body, headers: { 'Content-Type': 'application/json' } });
+    send(res, {
+      status: result.status,
+      body: result.body,
+      headers: { 'Content-Type': 'application/json' },
+    });
     return;
   }
 
@@ -101,16 +105,26 @@ async function overLimit(deps: ServerDeps): Promise<NsResponse> {
     return toResponse(invalidLogin());
   }
 
-  const error = new NsError(429, 'CONCURRENCY_LIMIT_EXCEEDED', 'Concurrent request limit exceeded. Request blocked.');
+  const error = new NsError(
+    429,
+    'CONCURRENCY_LIMIT_EXCEEDED',
+    'Concurrent request limit exceeded. Request blocked.',
+  );
   return toResponse(error);
 }
 
 function serverError(status: number): NsResponse {
-  const detail = status === 503 ? 'The service is temporarily unavailable.' : 'An unexpected error has occurred.';
+  const detail =
+    status === 503
+      ? 'The service is temporarily unavailable.'
+      : 'An unexpected error has occurred.';
   return toResponse(new NsError(status, 'UNEXPECTED_ERROR', detail));
 }
 
-function toRequest(req: IncomingMessage, parts: { rawPath: string; rawQuery: string; rawBody: string }): NsRequest {
+function toRequest(
+  req: IncomingMessage,
+  parts: { rawPath: string; rawQuery: string; rawBody: string },
+): NsRequest {
   const prefix = '/services/rest/';
   const rest = parts.rawPath.startsWith(prefix) ? parts.rawPath.slice(prefix.length) : '';
   return {
@@ -125,7 +139,8 @@ function toRequest(req: IncomingMessage, parts: { rawPath: string; rawQuery: str
 
 function route(deps: ServerDeps, req: NsRequest): NsResponse {
   const [area, version, ...rest] = req.segments;
-  if (req.segments.at(-1) === '') throw new NsError(400, 'INVALID_URL', 'The request URL must not end with a slash.');
+  if (req.segments.at(-1) === '')
+    throw new NsError(400, 'INVALID_URL', 'The request URL must not end with a slash.');
 
   if (area === 'record' && version === 'v1') return handleRecordRequest(deps.ctx, req, rest);
   if (area === 'query' && version === 'v1' && rest[0] === 'suiteql' && req.method === 'POST') {
@@ -133,7 +148,14 @@ function route(deps: ServerDeps, req: NsRequest): NsResponse {
   }
   if (area === 'system' && version === 'v1' && rest[0] === 'governanceLimits') {
     const limit = deps.governance.limit;
-    return { status: 200, body: { accountConcurrencyLimit: limit, accountUnallocatedConcurrencyLimit: limit, limitType: 'accountLimit' } };
+    return {
+      status: 200,
+      body: {
+        accountConcurrencyLimit: limit,
+        accountUnallocatedConcurrencyLimit: limit,
+        limitType: 'accountLimit',
+      },
+    };
   }
 
   throw new NsError(404, 'NONEXISTENT_URL', `No resource at ${req.segments.join('/')}.`);
@@ -142,10 +164,16 @@ function route(deps: ServerDeps, req: NsRequest): NsResponse {
 /** Any thrown value as an nsError response (unknown errors → 500 UNEXPECTED_ERROR). */
 export function toResponse(error: unknown): NsResponse {
   if (error instanceof NsError) {
-    return { status: error.status, body: error.toBody(), headers: { 'Content-Type': ERROR_CONTENT_TYPE, ...error.headers } };
+    return {
+      status: error.status,
+      body: error.toBody(),
+      headers: { 'Content-Type': ERROR_CONTENT_TYPE, ...error.headers },
+    };
   }
 
-  const body = nsErrorBody(500, [{ detail: 'An unexpected error has occurred.', 'o:errorCode': 'UNEXPECTED_ERROR' }]);
+  const body = nsErrorBody(500, [
+    { detail: 'An unexpected error has occurred.', 'o:errorCode': 'UNEXPECTED_ERROR' },
+  ]);
   return { status: 500, body, headers: { 'Content-Type': ERROR_CONTENT_TYPE } };
 }
 
@@ -167,7 +195,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new NsError(413, 'REQUEST_TOO_LARGE', 'The request body exceeds 104 MB.');
+    if (size > MAX_BODY_BYTES)
+      throw new NsError(413, 'REQUEST_TOO_LARGE', 'The request body exceeds 104 MB.');
     chunks.push(chunk as Buffer);
   }
 

@@ -33,7 +33,10 @@ function replaceSet(req: NsRequest): Set<string> {
 }
 
 function created(req: NsRequest, def: RecordTypeDef, id: number): NsResponse {
-  return { status: 204, headers: { Location: `${req.origin}/services/rest/record/v1/${def.name}/${id}` } };
+  return {
+    status: 204,
+    headers: { Location: `${req.origin}/services/rest/record/v1/${def.name}/${id}` },
+  };
 }
 
 function renderContext(ctx: NsContext, req: NsRequest): RenderContext {
@@ -47,7 +50,11 @@ function renderContext(ctx: NsContext, req: NsRequest): RenderContext {
 }
 
 /** Routes one record API request; `segments` start after `record/v1`. */
-export function handleRecordRequest(ctx: NsContext, req: NsRequest, segments: string[]): NsResponse {
+export function handleRecordRequest(
+  ctx: NsContext,
+  req: NsRequest,
+  segments: string[],
+): NsResponse {
   const [typeSegment, idSegment, third, fourth] = segments;
   if (typeSegment === 'metadata-catalog') return metadataCatalog(req);
 
@@ -65,22 +72,49 @@ export function handleRecordRequest(ctx: NsContext, req: NsRequest, segments: st
 
 function collection(ctx: NsContext, req: NsRequest, def: RecordTypeDef): NsResponse {
   if (req.method === 'POST') return created(req, def, createRecord(ctx, def, parseJson(req)));
-  if (req.method !== 'GET') throw new NsError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on a record collection.`);
-  if (req.query.has('q')) throw new NsError(400, 'INVALID_PARAMETER', 'The emulator does not evaluate q filters; use SuiteQL.', { extra: { 'o:errorQueryParam': 'q' } });
+  if (req.method !== 'GET')
+    throw new NsError(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${req.method} is not allowed on a record collection.`,
+    );
+  if (req.query.has('q'))
+    throw new NsError(
+      400,
+      'INVALID_PARAMETER',
+      'The emulator does not evaluate q filters; use SuiteQL.',
+      { extra: { 'o:errorQueryParam': 'q' } },
+    );
 
   const page = parsePage(req.query);
   const self = `${req.origin}/services/rest/record/v1/${def.name}`;
   const ids = ctx.store.listIds(def.name, page.limit, page.offset);
-  const items = ids.map((id) => ({ links: [{ rel: 'self', href: `${self}/${id}` }], id: String(id) }));
-  return { status: 200, body: pageEnvelope(self, page, ctx.store.count(def.name), items), headers: { 'Content-Type': COLLECTION } };
+  const items = ids.map((id) => ({
+    links: [{ rel: 'self', href: `${self}/${id}` }],
+    id: String(id),
+  }));
+  return {
+    status: 200,
+    body: pageEnvelope(self, page, ctx.store.count(def.name), items),
+    headers: { 'Content-Type': COLLECTION },
+  };
 }
 
-function instance(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: string): NsResponse {
+function instance(
+  ctx: NsContext,
+  req: NsRequest,
+  def: RecordTypeDef,
+  idSegment: string,
+): NsResponse {
   if (req.method === 'PUT') return upsert(ctx, req, def, idSegment);
 
   const record = findRecord(ctx, def, idSegment);
   if (req.method === 'GET') {
-    return { status: 200, body: renderRecord(record, def, renderContext(ctx, req)), headers: { 'Content-Type': SINGULAR } };
+    return {
+      status: 200,
+      body: renderRecord(record, def, renderContext(ctx, req)),
+      headers: { 'Content-Type': SINGULAR },
+    };
   }
   if (req.method === 'PATCH') {
     patchRecord(ctx, def, record, parseJson(req), { replace: replaceSet(req) });
@@ -97,7 +131,11 @@ function instance(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment:
 /** PUT is accepted only with `eid:` (create or update by external id). */
 function upsert(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: string): NsResponse {
   if (!idSegment.startsWith('eid:')) {
-    throw new NsError(400, 'INVALID_PARAMETER', 'PUT is only supported with an external ID (eid:<externalId>).');
+    throw new NsError(
+      400,
+      'INVALID_PARAMETER',
+      'PUT is only supported with an external ID (eid:<externalId>).',
+    );
   }
 
   const externalId = idSegment.slice(4);
@@ -110,7 +148,14 @@ function upsert(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: s
   return { status: 204 };
 }
 
-function sublist(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: string, name: string, line: string | undefined): NsResponse {
+function sublist(
+  ctx: NsContext,
+  req: NsRequest,
+  def: RecordTypeDef,
+  idSegment: string,
+  name: string,
+  line: string | undefined,
+): NsResponse {
   if (req.method !== 'GET' || def.sublists[name] === undefined) {
     throw new NsError(404, 'NONEXISTENT_FIELD', `Sublist '${name}' does not exist on ${def.name}.`);
   }
@@ -120,16 +165,36 @@ function sublist(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: 
   const href = `${render.recordBase}/${def.name}/${record.id}/${name}`;
   const value = (record.body[name] ?? { items: [] }) as Record<string, unknown>;
   const rendered = renderSublist(def, name, value, href, render);
-  if (line === undefined) return { status: 200, body: rendered, headers: { 'Content-Type': COLLECTION } };
+  if (line === undefined)
+    return { status: 200, body: rendered, headers: { 'Content-Type': COLLECTION } };
 
-  const lines = ((value.items ?? []) as Array<Record<string, unknown>>).filter((l) => String(l.line) === line);
-  if (lines[0] === undefined) throw new NsError(404, 'NONEXISTENT_ID', `Line ${line} does not exist.`);
-  return { status: 200, body: renderLine(def, name, lines[0], `${href}/${line}`, render), headers: { 'Content-Type': SINGULAR } };
+  const lines = ((value.items ?? []) as Array<Record<string, unknown>>).filter(
+    (l) => String(l.line) === line,
+  );
+  if (lines[0] === undefined)
+    throw new NsError(404, 'NONEXISTENT_ID', `Line ${line} does not exist.`);
+  return {
+    status: 200,
+    body: renderLine(def, name, lines[0], `${href}/${line}`, render),
+    headers: { 'Content-Type': SINGULAR },
+  };
 }
 
 function metadataCatalog(req: NsRequest): NsResponse {
   const base = `${req.origin}/services/rest/record/v1/metadata-catalog`;
-  const names = ['customer', 'salesOrder', 'invoice', 'cashSale', 'itemFulfillment', 'inventoryItem', 'inventoryAdjustment', 'transferOrder', 'customerPayment', 'creditMemo', 'customerRefund'];
+  const names = [
+    'customer',
+    'salesOrder',
+    'invoice',
+    'cashSale',
+    'itemFulfillment',
+    'inventoryItem',
+    'inventoryAdjustment',
+    'transferOrder',
+    'customerPayment',
+    'creditMemo',
+    'customerRefund',
+  ];
   const items = names.map((name) => ({
     name,
     links: [

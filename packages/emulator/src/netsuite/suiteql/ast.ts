@@ -16,7 +16,8 @@ export type Expr =
   | { kind: 'case'; whens: Array<{ when: Expr; then: Expr }>; otherwise?: Expr };
 
 /** One item of the select list. */
-export type SelectItem = { kind: 'star'; table?: string } | { kind: 'expr'; expr: Expr; alias?: string };
+export type SelectItem =
+  { kind: 'star'; table?: string } | { kind: 'expr'; expr: Expr; alias?: string };
 
 /** A table in FROM or JOIN. */
 export interface TableRef {

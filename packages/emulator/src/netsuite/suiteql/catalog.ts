@@ -59,7 +59,10 @@ const VIEWS: Record<string, string> = {
 };
 
 const lineJ = (path: string): string => `json_extract(l.value, '$.${path}')`;
-const lineColumns = (sublist: string, quantity: string): string => `SELECT r.id AS "transaction", ${lineJ('line')} AS id,
+const lineColumns = (
+  sublist: string,
+  quantity: string,
+): string => `SELECT r.id AS "transaction", ${lineJ('line')} AS id,
     ${lineJ('line')} AS linesequencenumber, 'F' AS mainline, CAST(${lineJ('item.id')} AS INTEGER) AS item,
     ${quantity} AS quantity, ${lineJ('rate')} AS rate, ${lineJ('amount')} AS netamount, ${lineJ('amount')} AS foreignamount,
     CAST(COALESCE(${lineJ('location.id')}, ${j('location.id')}) AS INTEGER) AS location,
@@ -102,8 +105,17 @@ export const DATE_COLUMNS = new Set(['trandate', 'datecreated', 'lastmodifieddat
 
 /** Reference columns: BUILTIN.DF shows the referenced record's name. */
 export const REFERENCE_COLUMNS = new Set([
-  'entity', 'item', 'location', 'subsidiary', 'currency', 'createdfrom', 'transaction', 'pricelevel', 'parent',
-  'shipmethod', 'taxcode',
+  'entity',
+  'item',
+  'location',
+  'subsidiary',
+  'currency',
+  'createdfrom',
+  'transaction',
+  'pricelevel',
+  'parent',
+  'shipmethod',
+  'taxcode',
 ]);
 
 /** Tables a query may name (the helper view ns_committed is private). */
@@ -119,7 +131,9 @@ export function createViews(db: Database.Database): void {
 
 /** Column names of a view (from SQLite), cached per database. */
 export function columnsOf(db: Database.Database, table: string): string[] {
-  const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>;
+  const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{
+    name: string;
+  }>;
   return rows.map((row) => row.name);
 }
 

@@ -56,18 +56,36 @@ function trimDecimal(units: bigint): string {
 }
 
 /** Registers the functions on a connection. */
-export function registerFunctions(db: Database.Database, dateFormat: string, clock: () => Date): void {
+export function registerFunctions(
+  db: Database.Database,
+  dateFormat: string,
+  clock: () => Date,
+): void {
   const deterministic = { deterministic: true };
-  db.function('ns_date_out', deterministic, (value: unknown) => (typeof value === 'string' ? formatDate(value, dateFormat) : value) as string);
-  db.function('ns_to_date', deterministic, (text: unknown, mask: unknown) => parseDate(String(text), typeof mask === 'string' ? mask.toUpperCase() : 'YYYY-MM-DD'));
-  db.function('ns_to_char', deterministic, (value: unknown, mask: unknown) =>
-    value === null ? null : typeof mask === 'string' ? formatDate(String(value), mask.toUpperCase()) : String(value),
+  db.function(
+    'ns_date_out',
+    deterministic,
+    (value: unknown) =>
+      (typeof value === 'string' ? formatDate(value, dateFormat) : value) as string,
   );
-  db.function('ns_to_number', deterministic, (value: unknown) => (value === null ? null : Number(value)));
+  db.function('ns_to_date', deterministic, (text: unknown, mask: unknown) =>
+    parseDate(String(text), typeof mask === 'string' ? mask.toUpperCase() : 'YYYY-MM-DD'),
+  );
+  db.function('ns_to_char', deterministic, (value: unknown, mask: unknown) =>
+    value === null
+      ? null
+      : typeof mask === 'string'
+        ? formatDate(String(value), mask.toUpperCase())
+        : String(value),
+  );
+  db.function('ns_to_number', deterministic, (value: unknown) =>
+    value === null ? null : Number(value),
+  );
   db.function('ns_sysdate', () => clock().toISOString());
   db.aggregate('ns_decimal_sum', {
     start: () => null as bigint | null,
-    step: (total: bigint | null, value: unknown) => (value === null ? total : (total ?? 0n) + toScaled(value, SUM_SCALE)),
+    step: (total: bigint | null, value: unknown) =>
+      value === null ? total : (total ?? 0n) + toScaled(value, SUM_SCALE),
     result: (total: bigint | null) => (total === null ? null : trimDecimal(total)),
   });
 }

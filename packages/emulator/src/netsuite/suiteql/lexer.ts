@@ -11,7 +11,24 @@ export interface Token {
   position: number;
 }
 
-const OPERATORS = ['<>', '!=', '<=', '>=', '||', '=', '<', '>', '(', ')', ',', '.', '*', '+', '-', '/'];
+const OPERATORS = [
+  '<>',
+  '!=',
+  '<=',
+  '>=',
+  '||',
+  '=',
+  '<',
+  '>',
+  '(',
+  ')',
+  ',',
+  '.',
+  '*',
+  '+',
+  '-',
+  '/',
+];
 
 /** Splits a query into tokens. */
 export function tokenize(query: string): Token[] {
@@ -47,7 +64,8 @@ export function tokenize(query: string): Token[] {
     }
 
     const op = OPERATORS.find((candidate) => query.startsWith(candidate, i));
-    if (op === undefined) throw new SuiteQlError(`Unexpected character '${char}' at position ${i}.`);
+    if (op === undefined)
+      throw new SuiteQlError(`Unexpected character '${char}' at position ${i}.`);
     tokens.push({ kind: 'op', value: op, position: i });
     i += op.length;
   }

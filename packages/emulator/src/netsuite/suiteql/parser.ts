@@ -8,9 +8,43 @@ import { SuiteQlError } from './errors';
 import { tokenize, type Token } from './lexer';
 
 const RESERVED = new Set([
-  'SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'IS', 'NULL', 'ORDER', 'BY', 'GROUP',
-  'ASC', 'DESC', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'OUTER', 'CROSS', 'ON', 'AS', 'DISTINCT', 'BETWEEN',
-  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'HAVING', 'UNION', 'LIMIT', 'TOP', 'WITH', 'FETCH', 'OFFSET',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'LIKE',
+  'IS',
+  'NULL',
+  'ORDER',
+  'BY',
+  'GROUP',
+  'ASC',
+  'DESC',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'OUTER',
+  'CROSS',
+  'ON',
+  'AS',
+  'DISTINCT',
+  'BETWEEN',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'HAVING',
+  'UNION',
+  'LIMIT',
+  'TOP',
+  'WITH',
+  'FETCH',
+  'OFFSET',
 ]);
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 
@@ -63,7 +97,9 @@ class Parser {
 
   private fail(what: string): never {
     const token = this.peek();
-    throw new SuiteQlError(`Invalid or unsupported search: ${what} near '${token.value || 'end of query'}' at position ${token.position}.`);
+    throw new SuiteQlError(
+      `Invalid or unsupported search: ${what} near '${token.value || 'end of query'}' at position ${token.position}.`,
+    );
   }
 
   expectEnd(): void {
@@ -72,7 +108,8 @@ class Parser {
 
   private identifier(): string {
     const token = this.peek();
-    if (token.kind !== 'ident' || RESERVED.has(token.value.toUpperCase())) this.fail('an identifier');
+    if (token.kind !== 'ident' || RESERVED.has(token.value.toUpperCase()))
+      this.fail('an identifier');
     this.index += 1;
     return token.value;
   }
@@ -84,8 +121,12 @@ class Parser {
     this.expectWord('FROM');
     const tables = this.tables();
     const where = this.acceptWord('WHERE') ? this.expr() : undefined;
-    const groupBy = this.acceptWord('GROUP') ? (this.expectWord('BY'), this.list(() => this.expr())) : [];
-    const orderBy = this.acceptWord('ORDER') ? (this.expectWord('BY'), this.list(() => this.orderItem())) : [];
+    const groupBy = this.acceptWord('GROUP')
+      ? (this.expectWord('BY'), this.list(() => this.expr()))
+      : [];
+    const orderBy = this.acceptWord('ORDER')
+      ? (this.expectWord('BY'), this.list(() => this.orderItem()))
+      : [];
 
     return { distinct, items, tables, ...(where === undefined ? {} : { where }), groupBy, orderBy };
   }
@@ -107,7 +148,8 @@ class Parser {
     const expr = this.expr();
     if (this.acceptWord('AS')) return { kind: 'expr', expr, alias: this.identifier() };
     const next = this.peek();
-    if (next.kind === 'ident' && !RESERVED.has(next.value.toUpperCase())) return { kind: 'expr', expr, alias: this.identifier() };
+    if (next.kind === 'ident' && !RESERVED.has(next.value.toUpperCase()))
+      return { kind: 'expr', expr, alias: this.identifier() };
     return { kind: 'expr', expr };
   }
 
@@ -148,7 +190,8 @@ class Parser {
     const name = this.identifier();
     this.acceptWord('AS');
     const next = this.peek();
-    const alias = next.kind === 'ident' && !RESERVED.has(next.value.toUpperCase()) ? this.identifier() : name;
+    const alias =
+      next.kind === 'ident' && !RESERVED.has(next.value.toUpperCase()) ? this.identifier() : name;
     return { name, alias, join };
   }
 
@@ -160,7 +203,8 @@ class Parser {
 
   private andExpr(): Expr {
     let left = this.notExpr();
-    while (this.acceptWord('AND')) left = { kind: 'binary', op: 'AND', left, right: this.notExpr() };
+    while (this.acceptWord('AND'))
+      left = { kind: 'binary', op: 'AND', left, right: this.notExpr() };
     return left;
   }
 
@@ -174,7 +218,12 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'op' && COMPARISONS.has(token.value)) {
       this.index += 1;
-      return { kind: 'binary', op: token.value === '!=' ? '<>' : token.value, left: operand, right: this.additive() };
+      return {
+        kind: 'binary',
+        op: token.value === '!=' ? '<>' : token.value,
+        left: operand,
+        right: this.additive(),
+      };
     }
 
     if (this.acceptWord('IS')) {
@@ -191,7 +240,8 @@ class Parser {
       if (list.length > 1000) throw new SuiteQlError('An IN list can have at most 1000 values.');
       return { kind: 'in', operand, list, negated };
     }
-    if (this.acceptWord('LIKE')) return { kind: 'like', operand, pattern: this.additive(), negated };
+    if (this.acceptWord('LIKE'))
+      return { kind: 'like', operand, pattern: this.additive(), negated };
     if (this.acceptWord('BETWEEN')) {
       const low = this.additive();
       this.expectWord('AND');
@@ -271,7 +321,8 @@ class Parser {
       name = this.identifier();
     }
 
-    if (!this.acceptOp('(')) return table === undefined ? { kind: 'column', name } : { kind: 'column', table, name };
+    if (!this.acceptOp('('))
+      return table === undefined ? { kind: 'column', name } : { kind: 'column', table, name };
 
     const fn = table === undefined ? name : `${table}.${name}`;
     if (this.acceptOp('*')) {

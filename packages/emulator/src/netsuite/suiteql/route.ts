@@ -27,7 +27,12 @@ function queryText(req: NsRequest): string {
 
   const q = (body as { q?: unknown } | null)?.q;
   if (typeof q !== 'string' || q.trim() === '') {
-    throw new NsError(400, 'INVALID_CONTENT', 'The request body must be {"q": "<SuiteQL query>"}.', { path: 'q' });
+    throw new NsError(
+      400,
+      'INVALID_CONTENT',
+      'The request body must be {"q": "<SuiteQL query>"}.',
+      { path: 'q' },
+    );
   }
   return q;
 }
@@ -52,18 +57,31 @@ function encodeRow(keys: string[], values: unknown[]): Record<string, unknown> {
 }
 
 /** Runs one SuiteQL request. */
-export function handleSuiteQl(ctx: NsContext, req: NsRequest, settings: SuiteQlSettings): NsResponse {
+export function handleSuiteQl(
+  ctx: NsContext,
+  req: NsRequest,
+  settings: SuiteQlSettings,
+): NsResponse {
   const prefer = String(req.headers.prefer ?? '').toLowerCase();
   if (settings.requireTransient && !prefer.split(/[\s,]+/).includes('transient')) {
-    throw new NsError(400, 'INVALID_HEADER', 'SuiteQL requests require the header Prefer: transient.', {
-      extra: { 'o:errorHeader': 'Prefer' },
-    });
+    throw new NsError(
+      400,
+      'INVALID_HEADER',
+      'SuiteQL requests require the header Prefer: transient.',
+      {
+        extra: { 'o:errorHeader': 'Prefer' },
+      },
+    );
   }
 
   const page = parsePage(req.query);
   const compiled = compile(ctx, queryText(req));
   try {
-    const total = (ctx.store.db.prepare(`SELECT COUNT(*) AS n FROM (${compiled.sql})`).get(...compiled.params) as { n: number }).n;
+    const total = (
+      ctx.store.db
+        .prepare(`SELECT COUNT(*) AS n FROM (${compiled.sql})`)
+        .get(...compiled.params) as { n: number }
+    ).n;
     const rows = ctx.store.db
       .prepare(`${compiled.sql} LIMIT ? OFFSET ?`)
       .raw(true)
@@ -71,9 +89,14 @@ export function handleSuiteQl(ctx: NsContext, req: NsRequest, settings: SuiteQlS
 
     const self = `${req.origin}/services/rest/query/v1/suiteql`;
     const items = rows.map((values) => encodeRow(compiled.keys, values));
-    return { status: 200, body: pageEnvelope(self, page, total, items), headers: { 'Content-Type': COLLECTION } };
+    return {
+      status: 200,
+      body: pageEnvelope(self, page, total, items),
+      headers: { 'Content-Type': COLLECTION },
+    };
   } catch (error) {
-    if (error instanceof Error && error.name === 'SqliteError') throw new SuiteQlError(error.message).toNsError();
+    if (error instanceof Error && error.name === 'SqliteError')
+      throw new SuiteQlError(error.message).toNsError();
     throw error;
   }
 }

@@ -5,7 +5,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { Expr, SelectQuery, TableRef } from './ast';
-import { DATE_COLUMNS, REFERENCE_COLUMNS, columnsOf, customRecordSource, publicTables } from './catalog';
+import {
+  DATE_COLUMNS,
+  REFERENCE_COLUMNS,
+  columnsOf,
+  customRecordSource,
+  publicTables,
+} from './catalog';
 import { SuiteQlError } from './errors';
 
 /** A translated query: SQL, parameters and the output key of each column. */
@@ -74,9 +80,12 @@ class Translator {
     let sql = `SELECT ${this.query.distinct ? 'DISTINCT ' : ''}${columns.join(', ')} FROM ${from}`;
 
     if (this.query.where !== undefined) sql += ` WHERE ${this.expr(this.query.where)}`;
-    if (this.query.groupBy.length > 0) sql += ` GROUP BY ${this.query.groupBy.map((e) => this.expr(e)).join(', ')}`;
+    if (this.query.groupBy.length > 0)
+      sql += ` GROUP BY ${this.query.groupBy.map((e) => this.expr(e)).join(', ')}`;
     if (this.query.orderBy.length > 0) {
-      const order = this.query.orderBy.map((o) => `${this.expr(o.expr, true)}${o.descending ? ' DESC' : ''}`);
+      const order = this.query.orderBy.map(
+        (o) => `${this.expr(o.expr, true)}${o.descending ? ' DESC' : ''}`,
+      );
       sql += ` ORDER BY ${order.join(', ')}`;
     }
 
@@ -87,10 +96,20 @@ class Translator {
     const name = table.name.toLowerCase();
     const alias = table.alias.toLowerCase();
     if (/^customrecord_[a-z0-9_]+$/.test(name)) {
-      const columns = new Set(['id', 'externalid', 'name', 'isinactive', 'created', 'lastmodified', '_body', '_refname']);
+      const columns = new Set([
+        'id',
+        'externalid',
+        'name',
+        'isinactive',
+        'created',
+        'lastmodified',
+        '_body',
+        '_refname',
+      ]);
       return { alias, name, columns, source: customRecordSource(name) };
     }
-    if (!publicTables().includes(name)) throw new SuiteQlError(`Record '${table.name}' was not found.`);
+    if (!publicTables().includes(name))
+      throw new SuiteQlError(`Record '${table.name}' was not found.`);
 
     return { alias, name, columns: new Set(columnsOf(this.db, name)), source: quote(name) };
   }
@@ -100,7 +119,8 @@ class Translator {
     const source = `${scope.source} AS ${quote(scope.alias)}`;
     if (table.join === 'from') return source;
     if (table.join === 'cross') return `, ${source}`;
-    if (table.join === 'right') throw new SuiteQlError('RIGHT OUTER JOIN is not supported; swap the tables and use LEFT.');
+    if (table.join === 'right')
+      throw new SuiteQlError('RIGHT OUTER JOIN is not supported; swap the tables and use LEFT.');
 
     const on = table.on === undefined ? '' : ` ON ${this.expr(table.on)}`;
     return `${table.join === 'left' ? 'LEFT JOIN' : 'JOIN'} ${source}${on}`;
@@ -124,10 +144,14 @@ class Translator {
         continue;
       }
 
-      const key = item.alias?.toLowerCase() ?? (item.expr.kind === 'column' ? item.expr.name.toLowerCase() : `expr${(unnamed += 1)}`);
+      const key =
+        item.alias?.toLowerCase() ??
+        (item.expr.kind === 'column' ? item.expr.name.toLowerCase() : `expr${(unnamed += 1)}`);
       if (item.alias !== undefined) this.aliases.add(key);
       const sql = this.expr(item.expr);
-      columns.push(item.expr.kind === 'column' ? this.output(sql, item.expr.name.toLowerCase()) : sql);
+      columns.push(
+        item.expr.kind === 'column' ? this.output(sql, item.expr.name.toLowerCase()) : sql,
+      );
       keys.push(key);
     }
 
@@ -156,7 +180,10 @@ class Translator {
     if (owners[0] !== undefined) return `${quote(owners[0].alias)}.${quote(name)}`;
 
     const custom = candidates.find((scope) => isCustomField(scope, name));
-    if (custom === undefined) throw new SuiteQlError(`Unknown identifier '${expr.table === undefined ? '' : `${expr.table}.`}${expr.name}'.`);
+    if (custom === undefined)
+      throw new SuiteQlError(
+        `Unknown identifier '${expr.table === undefined ? '' : `${expr.table}.`}${expr.name}'.`,
+      );
 
     const body = `${quote(custom.alias)}."_body"`;
     return `COALESCE(json_extract(${body}, '$.${name}.id'), CASE json_type(${body}, '$.${name}') WHEN 'true' THEN 'T' WHEN 'false' THEN 'F' ELSE json_extract(${body}, '$.${name}') END)`;
@@ -174,7 +201,9 @@ class Translator {
       case 'literal':
         return expr.value === null ? 'NULL' : this.bind(expr.value);
       case 'unary':
-        return expr.op === 'NOT' ? `(NOT ${this.expr(expr.operand)})` : `(-${this.expr(expr.operand)})`;
+        return expr.op === 'NOT'
+          ? `(NOT ${this.expr(expr.operand)})`
+          : `(-${this.expr(expr.operand)})`;
       case 'binary':
         return this.binary(expr);
       case 'in':
@@ -186,7 +215,9 @@ class Translator {
       case 'between':
         return `(${this.numeric(expr.operand, [expr.low])}${expr.negated ? ' NOT' : ''} BETWEEN ${this.expr(expr.low)} AND ${this.expr(expr.high)})`;
       case 'case': {
-        const whens = expr.whens.map((w) => `WHEN ${this.expr(w.when)} THEN ${this.expr(w.then)}`).join(' ');
+        const whens = expr.whens
+          .map((w) => `WHEN ${this.expr(w.when)} THEN ${this.expr(w.then)}`)
+          .join(' ');
         const otherwise = expr.otherwise === undefined ? '' : ` ELSE ${this.expr(expr.otherwise)}`;
         return `(CASE ${whens}${otherwise} END)`;
       }
@@ -203,8 +234,10 @@ class Translator {
   }
 
   private binary(expr: Extract<Expr, { kind: 'binary' }>): string {
-    if (expr.op === 'AND' || expr.op === 'OR') return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
-    if (['+', '-', '*', '/', '||'].includes(expr.op)) return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
+    if (expr.op === 'AND' || expr.op === 'OR')
+      return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
+    if (['+', '-', '*', '/', '||'].includes(expr.op))
+      return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
 
     const left = this.numeric(expr.left, [expr.right]);
     return `(${left} ${expr.op} ${this.numeric(expr.right, [expr.left])})`;
@@ -230,14 +263,16 @@ class Translator {
   /** BUILTIN.DF: the display name of a reference, the label of a status, else the value. */
   private displayField(args: Expr[]): string {
     const [arg] = args;
-    if (arg === undefined || args.length !== 1) throw new SuiteQlError('BUILTIN.DF takes one argument.');
+    if (arg === undefined || args.length !== 1)
+      throw new SuiteQlError('BUILTIN.DF takes one argument.');
 
     const sql = this.expr(arg);
     if (arg.kind !== 'column') return sql;
 
     const name = arg.name.toLowerCase();
     if (name === 'status') return sql.replace(/"status"$/, '"_statusname"');
-    if (name === 'id' || REFERENCE_COLUMNS.has(name)) return `(SELECT ref_name FROM ns_record WHERE id = ${sql})`;
+    if (name === 'id' || REFERENCE_COLUMNS.has(name))
+      return `(SELECT ref_name FROM ns_record WHERE id = ${sql})`;
     return sql;
   }
 }

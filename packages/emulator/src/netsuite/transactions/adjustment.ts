@@ -25,7 +25,8 @@ export const inventoryAdjustmentBehaviour: Behaviour = {
     lines.forEach((line, index) => {
       const path = `inventory.items[${index}]`;
       const item = ctx.store.get(refId(line.item) ?? 0);
-      if (item?.type !== 'inventoryItem') throw invalidFieldValue(`${path}.item`, String(refId(line.item)), 'item');
+      if (item?.type !== 'inventoryItem')
+        throw invalidFieldValue(`${path}.item`, String(refId(line.item)), 'item');
       if (refId(line.location) === undefined && refId(draft.body.adjLocation) === undefined) {
         throw missingField(`${path}.location`, 'Location');
       }

@@ -32,18 +32,29 @@ export function prepareApply(
       throw invalidFieldValue(`${path}.doc`, String(refId(line.doc) ?? ''), 'doc');
     }
     if (customerId !== undefined && refId(doc.body.entity ?? doc.body.customer) !== customerId) {
-      throw new NsError(400, 'USER_ERROR', 'The document belongs to another customer.', { path: `${path}.doc` });
+      throw new NsError(400, 'USER_ERROR', 'The document belongs to another customer.', {
+        path: `${path}.doc`,
+      });
     }
 
     const dueCents = openCents(ctx, doc, draft.id);
     if (line.apply === false) return { ...line, due: formatCents(dueCents) };
 
-    const amountCents = line.amount === undefined ? Math.min(dueCents, capCents - appliedTotal) : toCents(line.amount);
-    if (line.amount === undefined && amountCents <= 0) return { ...line, apply: false, due: formatCents(dueCents) };
+    const amountCents =
+      line.amount === undefined
+        ? Math.min(dueCents, capCents - appliedTotal)
+        : toCents(line.amount);
+    if (line.amount === undefined && amountCents <= 0)
+      return { ...line, apply: false, due: formatCents(dueCents) };
     if (amountCents <= 0 || amountCents > dueCents) {
-      throw new NsError(400, 'USER_ERROR', `The amount applied (${formatCents(amountCents)}) exceeds the amount due (${formatCents(dueCents)}).`, {
-        path: `${path}.amount`,
-      });
+      throw new NsError(
+        400,
+        'USER_ERROR',
+        `The amount applied (${formatCents(amountCents)}) exceeds the amount due (${formatCents(dueCents)}).`,
+        {
+          path: `${path}.amount`,
+        },
+      );
     }
 
     appliedTotal += amountCents;

@@ -30,25 +30,39 @@ function billLines(ctx: NsContext, draft: Draft, source: StoredRecord): Line[] {
 
     const path = `item.items[${index}]`;
     const sourceLine = sourceLines.get(Number(line.orderLine));
-    if (sourceLine === undefined) throw invalidFieldValue(`${path}.orderLine`, String(line.orderLine), 'orderLine');
+    if (sourceLine === undefined)
+      throw invalidFieldValue(`${path}.orderLine`, String(line.orderLine), 'orderLine');
 
     const left = remaining.get(Number(line.orderLine)) ?? 0;
     const quantity = line.quantity === undefined ? left : quantityOf(line);
     if (quantity <= 0 && line.quantity === undefined) return [];
     if (quantity > left) {
-      throw new NsError(400, 'USER_ERROR', `You cannot bill more than the billable quantity (${left}) of order line ${String(line.orderLine)}.`, {
-        path: `${path}.quantity`,
-      });
+      throw new NsError(
+        400,
+        'USER_ERROR',
+        `You cannot bill more than the billable quantity (${left}) of order line ${String(line.orderLine)}.`,
+        {
+          path: `${path}.quantity`,
+        },
+      );
     }
 
-    const amount = quantity === quantityOf(sourceLine) ? (line.amount ?? sourceLine.amount) : line.amount;
-    const copied = { item: sourceLine.item, rate: sourceLine.rate, taxCode: sourceLine.taxCode, location: sourceLine.location, price: sourceLine.price };
+    const amount =
+      quantity === quantityOf(sourceLine) ? (line.amount ?? sourceLine.amount) : line.amount;
+    const copied = {
+      item: sourceLine.item,
+      rate: sourceLine.rate,
+      taxCode: sourceLine.taxCode,
+      location: sourceLine.location,
+      price: sourceLine.price,
+    };
     return [{ ...copied, ...line, quantity, amount, orderLine: Number(line.orderLine) }];
   });
 }
 
 function prepare(draft: Draft, ctx: NsContext): void {
-  const source = draft.createdFrom === null ? undefined : sourceOf(ctx, draft, SOURCES[draft.type] ?? []);
+  const source =
+    draft.createdFrom === null ? undefined : sourceOf(ctx, draft, SOURCES[draft.type] ?? []);
   if (source !== undefined) {
     const lines = billLines(ctx, draft, source);
     if (lines.length === 0) throw noValidLines();
@@ -59,21 +73,37 @@ function prepare(draft: Draft, ctx: NsContext): void {
   if (draft.type === 'cashSale') draft.body.status = { id: 'B', refName: 'Not Deposited' };
   if (draft.type === 'invoice') setInvoiceOpen(draft.body, totalCents, totalCents);
   if (draft.type === 'creditMemo') {
-    const appliedCents = prepareApply(ctx, draft, ['invoice'], refId(draft.body.entity), totalCents);
+    const appliedCents = prepareApply(
+      ctx,
+      draft,
+      ['invoice'],
+      refId(draft.body.entity),
+      totalCents,
+    );
     setCreditOpen(draft.body, totalCents - appliedCents, appliedCents);
   }
 }
 
-function setInvoiceOpen(body: Record<string, unknown>, remainingCents: number, totalCents: number): void {
+function setInvoiceOpen(
+  body: Record<string, unknown>,
+  remainingCents: number,
+  totalCents: number,
+): void {
   body.amountRemaining = formatCents(remainingCents);
   body.amountPaid = formatCents(totalCents - remainingCents);
-  body.status = remainingCents === 0 ? { id: 'B', refName: 'Paid In Full' } : { id: 'A', refName: 'Open' };
+  body.status =
+    remainingCents === 0 ? { id: 'B', refName: 'Paid In Full' } : { id: 'A', refName: 'Open' };
 }
 
-function setCreditOpen(body: Record<string, unknown>, unappliedCents: number, appliedCents: number): void {
+function setCreditOpen(
+  body: Record<string, unknown>,
+  unappliedCents: number,
+  appliedCents: number,
+): void {
   body.applied = formatCents(appliedCents);
   body.unapplied = formatCents(unappliedCents);
-  body.status = unappliedCents === 0 ? { id: 'B', refName: 'Fully Applied' } : { id: 'A', refName: 'Open' };
+  body.status =
+    unappliedCents === 0 ? { id: 'B', refName: 'Fully Applied' } : { id: 'A', refName: 'Open' };
 }
 
 /** Behaviour of invoice, cashSale or creditMemo. */
@@ -92,12 +122,13 @@ export function billingBehaviour(type: 'invoice' | 'cashSale' | 'creditMemo'): B
     },
     refresh(record, ctx) {
       const openAmount = openCents(ctx, record);
-      if (type === 'invoice') setInvoiceOpen(record.body, openAmount, toCents(record.body.total ?? 0));
-      else if (type === 'creditMemo') setCreditOpen(record.body, openAmount, ownAppliedCents(record));
+      if (type === 'invoice')
+        setInvoiceOpen(record.body, openAmount, toCents(record.body.total ?? 0));
+      else if (type === 'creditMemo')
+        setCreditOpen(record.body, openAmount, ownAppliedCents(record));
       else return;
 
       ctx.store.update({ ...record, modified: ctx.clock().toISOString() });
     },
   };
 }
-

@@ -17,7 +17,11 @@ const SOURCES: Record<string, string[]> = {
 
 /** The "no valid lines" error NetSuite gives on fulfil/receive/bill (netsuitephp/netsuite-php#60). */
 export function noValidLines(): NsError {
-  return new NsError(400, 'VALID_LINE_ITEM_REQD', 'You must have at least one valid line item for this transaction.');
+  return new NsError(
+    400,
+    'VALID_LINE_ITEM_REQD',
+    'You must have at least one valid line item for this transaction.',
+  );
 }
 
 /** The source record of a transformed draft, checked against the allowed source types. */
@@ -39,7 +43,8 @@ function prepareLines(ctx: NsContext, draft: Draft, source: StoredRecord): Line[
     const path = `item.items[${index}]`;
     const orderLine = Number(line.orderLine);
     const sourceLine = sourceLines.get(orderLine);
-    if (sourceLine === undefined) throw invalidFieldValue(`${path}.orderLine`, String(line.orderLine), 'orderLine');
+    if (sourceLine === undefined)
+      throw invalidFieldValue(`${path}.orderLine`, String(line.orderLine), 'orderLine');
     if (line.itemReceive === false) return;
 
     const itemId = refId(sourceLine.item);
@@ -51,15 +56,28 @@ function prepareLines(ctx: NsContext, draft: Draft, source: StoredRecord): Line[
     const quantity = line.quantity === undefined ? left : quantityOf(line);
     if (quantity <= 0 && line.quantity === undefined) return;
     if (quantity <= 0 || quantity > left || sourceLine.isClosed === true) {
-      throw new NsError(400, 'USER_ERROR', `You cannot ${verb} more than the remaining quantity (${left}) of order line ${orderLine}.`, {
-        path: `${path}.quantity`,
-      });
+      throw new NsError(
+        400,
+        'USER_ERROR',
+        `You cannot ${verb} more than the remaining quantity (${left}) of order line ${orderLine}.`,
+        {
+          path: `${path}.quantity`,
+        },
+      );
     }
 
     const location = refId(line.location) ?? lineLocation(draft.type, source, sourceLine);
     if (location === undefined) throw missingField(`${path}.location`, 'Location');
 
-    kept.push({ ...line, orderLine, item: sourceLine.item, quantity, location: ref(location), itemReceive: true, quantityRemaining: left - quantity });
+    kept.push({
+      ...line,
+      orderLine,
+      item: sourceLine.item,
+      quantity,
+      location: ref(location),
+      itemReceive: true,
+      quantityRemaining: left - quantity,
+    });
   });
 
   return kept;
@@ -72,7 +90,10 @@ function behaviour(type: 'itemFulfillment' | 'itemReceipt'): Behaviour {
       const lines = prepareLines(ctx, draft, source);
       if (lines.length === 0) throw noValidLines();
 
-      setLines(draft.body, lines.map((line, index) => ({ ...line, line: index + 1 })));
+      setLines(
+        draft.body,
+        lines.map((line, index) => ({ ...line, line: index + 1 })),
+      );
       draft.body.entity ??= source.body.entity;
       draft.body.subsidiary ??= source.body.subsidiary;
       if (type === 'itemFulfillment') draft.body.shipStatus ??= { id: 'C', refName: 'Shipped' };

@@ -8,7 +8,12 @@ import type { InventoryMove } from '../records/store';
 import { linesOf, quantityOf, refId } from './lines';
 
 /** Moves of `quantity` × item at a location (kit → each member × its quantity). */
-export function movesFor(ctx: NsContext, itemId: number, locationId: number, quantity: number): InventoryMove[] {
+export function movesFor(
+  ctx: NsContext,
+  itemId: number,
+  locationId: number,
+  quantity: number,
+): InventoryMove[] {
   const item = ctx.store.get(itemId);
   if (item?.type === 'inventoryItem') return [{ itemId, locationId, quantity }];
   if (item?.type !== 'kitItem') return [];

@@ -45,7 +45,11 @@ export function isFulfillable(store: NsStore, itemId: number | undefined): boole
 }
 
 /** Sum of line quantities of `children` of the given types, per order line. */
-export function quantitiesByOrderLine(children: StoredRecord[], types: string[], excludeId?: number): Map<number, number> {
+export function quantitiesByOrderLine(
+  children: StoredRecord[],
+  types: string[],
+  excludeId?: number,
+): Map<number, number> {
   const sums = new Map<number, number>();
   for (const child of children) {
     if (!types.includes(child.type) || child.id === excludeId) continue;

@@ -27,8 +27,10 @@ export function openCents(ctx: NsContext, doc: StoredRecord, excludeId?: number)
   const incoming = others.reduce((sum, app) => sum + appliedCents(app, doc.id), 0);
 
   if (doc.type === 'invoice') return toCents(doc.body.total ?? 0) - incoming;
-  if (doc.type === 'customerPayment') return toCents(doc.body.payment ?? 0) - ownAppliedCents(doc) - incoming;
-  if (doc.type === 'creditMemo') return toCents(doc.body.total ?? 0) - ownAppliedCents(doc) - incoming;
+  if (doc.type === 'customerPayment')
+    return toCents(doc.body.payment ?? 0) - ownAppliedCents(doc) - incoming;
+  if (doc.type === 'creditMemo')
+    return toCents(doc.body.total ?? 0) - ownAppliedCents(doc) - incoming;
 
   return 0;
 }

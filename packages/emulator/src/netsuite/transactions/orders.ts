@@ -7,7 +7,15 @@
 import type { Behaviour, NsContext } from '../context';
 import type { StoredRecord } from '../records/store';
 import { computeTotals } from './totals';
-import { isFulfillable, linesOf, quantitiesByOrderLine, quantityOf, refId, setLines, type Line } from './lines';
+import {
+  isFulfillable,
+  linesOf,
+  quantitiesByOrderLine,
+  quantityOf,
+  refId,
+  setLines,
+  type Line,
+} from './lines';
 
 const SALES_ORDER_STATUS: Record<string, string> = {
   A: 'Pending Approval',
@@ -43,13 +51,36 @@ const RETURN_STATUS: Record<string, string> = {
 };
 
 /** Which child types feed the first ("out") and second ("done") quantity of each order type. */
-const FLOWS: Record<string, { first: string[]; second: string[]; firstField: string; secondField: string }> = {
-  salesOrder: { first: ['itemFulfillment'], second: ['invoice', 'cashSale'], firstField: 'quantityFulfilled', secondField: 'quantityBilled' },
-  transferOrder: { first: ['itemFulfillment'], second: ['itemReceipt'], firstField: 'quantityFulfilled', secondField: 'quantityReceived' },
-  returnAuthorization: { first: ['itemReceipt'], second: ['creditMemo', 'cashRefund'], firstField: 'quantityReceived', secondField: 'quantityBilled' },
+const FLOWS: Record<
+  string,
+  { first: string[]; second: string[]; firstField: string; secondField: string }
+> = {
+  salesOrder: {
+    first: ['itemFulfillment'],
+    second: ['invoice', 'cashSale'],
+    firstField: 'quantityFulfilled',
+    secondField: 'quantityBilled',
+  },
+  transferOrder: {
+    first: ['itemFulfillment'],
+    second: ['itemReceipt'],
+    firstField: 'quantityFulfilled',
+    secondField: 'quantityReceived',
+  },
+  returnAuthorization: {
+    first: ['itemReceipt'],
+    second: ['creditMemo', 'cashRefund'],
+    firstField: 'quantityReceived',
+    secondField: 'quantityBilled',
+  },
 };
 
-function deriveQuantities(ctx: NsContext, type: string, id: number | undefined, body: Record<string, unknown>): Line[] {
+function deriveQuantities(
+  ctx: NsContext,
+  type: string,
+  id: number | undefined,
+  body: Record<string, unknown>,
+): Line[] {
   const flow = FLOWS[type];
   const children = id === undefined || flow === undefined ? [] : ctx.store.children(id);
   const first = quantitiesByOrderLine(children, flow?.first ?? []);
@@ -60,14 +91,23 @@ function deriveQuantities(ctx: NsContext, type: string, id: number | undefined, 
     const key = Number(line.line);
     const done = second.get(key) ?? 0;
     const out = (first.get(key) ?? 0) + (billingFulfils ? done : 0);
-    return { ...line, [flow?.firstField ?? 'quantityFulfilled']: out, [flow?.secondField ?? 'quantityBilled']: done };
+    return {
+      ...line,
+      [flow?.firstField ?? 'quantityFulfilled']: out,
+      [flow?.secondField ?? 'quantityBilled']: done,
+    };
   });
 
   setLines(body, lines);
   return lines;
 }
 
-function letter(ctx: NsContext, type: string, body: Record<string, unknown>, lines: Line[]): string {
+function letter(
+  ctx: NsContext,
+  type: string,
+  body: Record<string, unknown>,
+  lines: Line[],
+): string {
   const flow = FLOWS[type];
   if (flow === undefined) return 'B';
   if ((body.orderStatus as { id?: string } | undefined)?.id === 'A') return 'A';
@@ -75,7 +115,10 @@ function letter(ctx: NsContext, type: string, body: Record<string, unknown>, lin
   const open = lines.filter((line) => line.isClosed !== true);
   if (open.length === 0) return 'H';
 
-  const stocked = type === 'salesOrder' ? open.filter((line) => isFulfillable(ctx.store, refId(line.item))) : open;
+  const stocked =
+    type === 'salesOrder'
+      ? open.filter((line) => isFulfillable(ctx.store, refId(line.item)))
+      : open;
   const firstOf = (line: Line): number => Number(line[flow.firstField] ?? 0);
   const secondOf = (line: Line): number => Number(line[flow.secondField] ?? 0);
 
@@ -91,7 +134,12 @@ function labels(type: string): Record<string, string> {
   return type === 'returnAuthorization' ? RETURN_STATUS : SALES_ORDER_STATUS;
 }
 
-function applyDerived(ctx: NsContext, type: string, id: number | undefined, body: Record<string, unknown>): void {
+function applyDerived(
+  ctx: NsContext,
+  type: string,
+  id: number | undefined,
+  body: Record<string, unknown>,
+): void {
   if (type !== 'transferOrder') computeTotals(ctx, body);
 
   const lines = deriveQuantities(ctx, type, id, body);

@@ -13,9 +13,12 @@ import { openCents, ownAppliedCents } from './open-amounts';
 export const customerPaymentBehaviour: Behaviour = {
   prepare(draft, ctx) {
     const appliedCents = prepareApply(ctx, draft, ['invoice'], refId(draft.body.customer));
-    const paymentCents = draft.body.payment === undefined ? appliedCents : toCents(draft.body.payment);
+    const paymentCents =
+      draft.body.payment === undefined ? appliedCents : toCents(draft.body.payment);
     if (paymentCents < appliedCents) {
-      throw new NsError(400, 'USER_ERROR', 'The total amount applied exceeds the payment amount.', { path: 'payment' });
+      throw new NsError(400, 'USER_ERROR', 'The total amount applied exceeds the payment amount.', {
+        path: 'payment',
+      });
     }
 
     draft.body.payment = formatCents(paymentCents);
@@ -37,9 +40,16 @@ export const customerPaymentBehaviour: Behaviour = {
 /** Behaviour of customerRefund. */
 export const customerRefundBehaviour: Behaviour = {
   prepare(draft, ctx) {
-    const refundedCents = prepareApply(ctx, draft, ['creditMemo', 'customerPayment'], refId(draft.body.customer));
+    const refundedCents = prepareApply(
+      ctx,
+      draft,
+      ['creditMemo', 'customerPayment'],
+      refId(draft.body.customer),
+    );
     if (refundedCents === 0) {
-      throw new NsError(400, 'USER_ERROR', 'You must apply the refund to at least one credit.', { path: 'apply' });
+      throw new NsError(400, 'USER_ERROR', 'You must apply the refund to at least one credit.', {
+        path: 'apply',
+      });
     }
 
     draft.body.total = formatCents(refundedCents);

@@ -4,7 +4,14 @@
  */
 import type { NsContext } from '../context';
 import type { StoredRecord } from '../records/store';
-import { isFulfillable, linesOf, quantitiesByOrderLine, quantityOf, refId, type Line } from './lines';
+import {
+  isFulfillable,
+  linesOf,
+  quantitiesByOrderLine,
+  quantityOf,
+  refId,
+  type Line,
+} from './lines';
 
 const BILLS = ['invoice', 'cashSale'];
 
@@ -26,7 +33,15 @@ export function remainingFor(
     const key = Number(line.line);
     const ordered = line.isClosed === true ? 0 : quantityOf(line);
     const get = (sums: Map<number, number>): number => sums.get(key) ?? 0;
-    result.set(key, remainingOf(ctx, targetType, source.type, line, ordered, get, { fulfilled, received, billed, credited }));
+    result.set(
+      key,
+      remainingOf(ctx, targetType, source.type, line, ordered, get, {
+        fulfilled,
+        received,
+        billed,
+        credited,
+      }),
+    );
   }
 
   return result;
@@ -43,7 +58,9 @@ function remainingOf(
 ): number {
   if (targetType === 'itemFulfillment') return ordered - get(sums.fulfilled);
   if (targetType === 'itemReceipt') {
-    return sourceType === 'transferOrder' ? get(sums.fulfilled) - get(sums.received) : ordered - get(sums.received);
+    return sourceType === 'transferOrder'
+      ? get(sums.fulfilled) - get(sums.received)
+      : ordered - get(sums.received);
   }
   if (targetType === 'creditMemo') {
     return sourceType === 'returnAuthorization' ? ordered - get(sums.credited) : ordered;
@@ -55,9 +72,15 @@ function remainingOf(
 }
 
 /** Default location of a fulfilment/receipt line: the line's, else the order's side. */
-export function lineLocation(targetType: string, source: StoredRecord, sourceLine: Line): number | undefined {
+export function lineLocation(
+  targetType: string,
+  source: StoredRecord,
+  sourceLine: Line,
+): number | undefined {
   if (source.type === 'transferOrder') {
-    return refId(targetType === 'itemReceipt' ? source.body.transferLocation : source.body.location);
+    return refId(
+      targetType === 'itemReceipt' ? source.body.transferLocation : source.body.location,
+    );
   }
 
   return refId(sourceLine.location) ?? refId(source.body.location);

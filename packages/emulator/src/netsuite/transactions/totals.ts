@@ -24,14 +24,21 @@ export function priceLines(ctx: NsContext, body: Record<string, unknown>): Line[
     const item = ctx.store.get(refId(line.item) ?? 0);
     const quantity = quantityOf(line);
     const rate = line.rate ?? item?.body.basePrice ?? item?.body.rate ?? '0.00';
-    const amountCents = line.amount === undefined ? lineAmountCents(quantity, rate) : toCents(line.amount);
+    const amountCents =
+      line.amount === undefined ? lineAmountCents(quantity, rate) : toCents(line.amount);
 
     return {
       ...line,
       quantity,
       rate: String(rate),
       amount: formatCents(amountCents),
-      itemType: item === undefined ? line.itemType : { id: ITEM_TYPE_CODES[item.type] ?? item.type, refName: ITEM_TYPE_CODES[item.type] ?? item.type },
+      itemType:
+        item === undefined
+          ? line.itemType
+          : {
+              id: ITEM_TYPE_CODES[item.type] ?? item.type,
+              refName: ITEM_TYPE_CODES[item.type] ?? item.type,
+            },
       description: line.description ?? item?.body.displayName ?? item?.body.itemId,
     };
   });
@@ -51,7 +58,8 @@ export function computeTotals(ctx: NsContext, body: Record<string, unknown>): nu
     subtotalCents += amountCents;
 
     const taxItem = ctx.store.get(refId(line.taxCode) ?? 0);
-    if (taxItem?.body.rate !== undefined) taxCents += percentOfCents(amountCents, taxItem.body.rate);
+    if (taxItem?.body.rate !== undefined)
+      taxCents += percentOfCents(amountCents, taxItem.body.rate);
   }
 
   const chargesCents = toCents(body.shippingCost ?? 0) + toCents(body.handlingCost ?? 0);
