@@ -9,6 +9,7 @@
  */
 import { InvalidInputError } from '@sellerbridge/http-core';
 import type { OperationSpec } from '../generated/operations';
+import { isDateParameter } from './validate-dates';
 
 /** Amazon's minimum distance between a window end and the request time. */
 export const BEFORE_MARGIN_MS = 2 * 60_000;
@@ -43,7 +44,7 @@ function clampBeforeDates(
   for (const parameter of spec.parameters) {
     const value = query[parameter.name];
 
-    if (parameter.format !== 'date-time' || !/before$/i.test(parameter.name)) continue;
+    if (!isDateParameter(parameter) || !/before$/i.test(parameter.name)) continue;
     if (value instanceof Date && value.getTime() > latest) query[parameter.name] = new Date(latest);
   }
 }

@@ -10,7 +10,7 @@ import type { OperationSpec, ParameterSpec } from '../generated/operations';
 import type { SpApiCallRequest } from '../client/types';
 import { BODY_SCHEMAS } from './bodies';
 import { applyRequestRules } from './rules';
-import { isoDateInput } from './validate-dates';
+import { isDateParameter, isoDateInput } from './validate-dates';
 
 function enumCheck(schema: z.ZodType, values: readonly unknown[] | undefined): z.ZodType {
   if (!values) return schema;
@@ -18,12 +18,8 @@ function enumCheck(schema: z.ZodType, values: readonly unknown[] | undefined): z
   return schema.refine((value) => values.includes(value), `must be one of ${values.join(', ')}`);
 }
 
-function scalarSchema(
-  type: string,
-  format: string | undefined,
-  parameter: ParameterSpec,
-): z.ZodType {
-  if (type === 'string' && format === 'date-time') return isoDateInput;
+function scalarSchema(type: string, parameter: ParameterSpec): z.ZodType {
+  if (isDateParameter({ ...parameter, type })) return isoDateInput;
   if (type === 'integer' || type === 'number') {
     let number = type === 'integer' ? z.number().int() : z.number();
 
@@ -41,11 +37,11 @@ function scalarSchema(
 
 function parameterSchema(parameter: ParameterSpec): z.ZodType {
   if (parameter.type !== 'array') {
-    return enumCheck(scalarSchema(parameter.type, parameter.format, parameter), parameter.enum);
+    return enumCheck(scalarSchema(parameter.type, parameter), parameter.enum);
   }
 
   const item = enumCheck(
-    scalarSchema(parameter.itemType ?? 'string', parameter.format, parameter),
+    scalarSchema(parameter.itemType ?? 'string', parameter),
     parameter.enum,
   );
   let list = z.array(item);
