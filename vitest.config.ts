@@ -1,6 +1,8 @@
 /**
  * The one vitest config for the workspace. Workspace packages resolve to their sources, so tests
  * run without a build; `pnpm test` still builds first so the published output is checked too.
+ * Compile-only type tests (`*.test-d.ts`, with `@ts-expect-error` cases) are checked by
+ * `pnpm typecheck` (tsc over the whole workspace), not by vitest.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -66,7 +66,10 @@ export abstract class VendorError extends Error {
   totalWaitMs: number;
 
   constructor(init: VendorErrorInit, defaultRetryable: boolean) {
-    super(init.message ?? describe(init), init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      init.message ?? describe(init),
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.name = new.target.name;
     this.vendor = init.vendor;
     this.operation = init.operation;

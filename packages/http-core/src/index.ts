@@ -37,5 +37,10 @@ export {
 export type { RetryOptions, BackoffOptions } from './retry';
 export { runWithRetry, computeBackoffMs } from './retry';
 
-export type { TokenBucketSpec, RateLimiter, LimiterRegistry, LimiterRegistryOptions } from './limiters';
+export type {
+  TokenBucketSpec,
+  RateLimiter,
+  LimiterRegistry,
+  LimiterRegistryOptions,
+} from './limiters';
 export { createLimiterRegistry } from './limiters';

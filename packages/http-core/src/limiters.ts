@@ -52,16 +52,29 @@ export interface LimiterRegistry {
 /** Creates an independent registry of limiters. */
 export function createLimiterRegistry(options: LimiterRegistryOptions = {}): LimiterRegistry {
   const limiters = new Map<string, BottleneckLimiter>();
-  const connection = options.redis ? new Bottleneck.IORedisConnection({ client: options.redis.client }) : undefined;
+  const connection = options.redis
+    ? new Bottleneck.IORedisConnection({ client: options.redis.client })
+    : undefined;
   const prefix = options.namespace ? `${options.namespace}:` : '';
   const clusterExpirationMs = options.clusterJobExpirationMs ?? 300_000;
 
-  function obtain(key: string, settings: Bottleneck.ConstructorOptions, rate?: number): RateLimiter {
+  function obtain(
+    key: string,
+    settings: Bottleneck.ConstructorOptions,
+    rate?: number,
+  ): RateLimiter {
     const existing = limiters.get(key);
     if (existing) return existing;
 
-    const clustered = connection ? { datastore: 'ioredis' as const, connection, id: `sellerbridge:${prefix}${key}` } : {};
-    const limiter = new BottleneckLimiter(key, new Bottleneck({ ...settings, ...clustered }), rate, connection ? clusterExpirationMs : undefined);
+    const clustered = connection
+      ? { datastore: 'ioredis' as const, connection, id: `sellerbridge:${prefix}${key}` }
+      : {};
+    const limiter = new BottleneckLimiter(
+      key,
+      new Bottleneck({ ...settings, ...clustered }),
+      rate,
+      connection ? clusterExpirationMs : undefined,
+    );
     limiters.set(key, limiter);
     return limiter;
   }
@@ -72,7 +85,7 @@ export function createLimiterRegistry(options: LimiterRegistryOptions = {}): Lim
     close: async () => {
       await Promise.all([...limiters.values()].map((limiter) => limiter.stop()));
       limiters.clear();
-      await connection?.disconnect(false);
+      await Promise.resolve(connection?.disconnect(false)).catch(() => undefined);
     },
   };
 }
@@ -83,14 +96,26 @@ function tokenBucketSettings(spec: TokenBucketSpec): Bottleneck.ConstructorOptio
 
   return {
     reservoir: spec.burst,
-    reservoirIncreaseAmount: 1,
-    reservoirIncreaseInterval: intervalMs(spec.ratePerSecond),
-    reservoirIncreaseMaximum: spec.burst,
+    ...refillSettings(spec.ratePerSecond),
+    reservoirIncreaseMaximum: Math.max(
+      spec.burst,
+      refillSettings(spec.ratePerSecond).reservoirIncreaseAmount ?? 1,
+    ),
   };
 }
 
-function intervalMs(ratePerSecond: number): number {
-  return Math.max(1, Math.round(1000 / ratePerSecond));
+// Bottleneck refills on a heartbeat timer and adds at most one increase per tick: one token per
+// interval up to 100/s, then several tokens per 10 ms tick.
+const MIN_REFILL_INTERVAL_MS = 10;
+
+function refillSettings(ratePerSecond: number): Bottleneck.ConstructorOptions {
+  const intervalMs = Math.max(MIN_REFILL_INTERVAL_MS, Math.round(1000 / ratePerSecond));
+
+  return {
+    reservoirIncreaseInterval: intervalMs,
+    reservoirIncreaseAmount: (ratePerSecond * intervalMs) / 1000,
+    heartbeatInterval: Math.min(250, intervalMs),
+  };
 }
 
 function assertPositive(name: string, value: number): void {
@@ -105,7 +130,12 @@ class BottleneckLimiter implements RateLimiter {
   #rate: number | undefined;
   #expirationMs: number | undefined;
 
-  constructor(key: string, bottleneck: Bottleneck, rate: number | undefined, expirationMs: number | undefined) {
+  constructor(
+    key: string,
+    bottleneck: Bottleneck,
+    rate: number | undefined,
+    expirationMs: number | undefined,
+  ) {
     this.key = key;
     this.#bottleneck = bottleneck;
     this.#rate = rate;
@@ -130,11 +160,38 @@ class BottleneckLimiter implements RateLimiter {
     assertPositive('ratePerSecond', ratePerSecond);
 
     this.#rate = ratePerSecond;
-    void this.#bottleneck.updateSettings({ reservoirIncreaseInterval: intervalMs(ratePerSecond) });
+    const settings = refillSettings(ratePerSecond);
+    void this.#bottleneck
+      .updateSettings(settings)
+      .then(() => restartLocalHeartbeat(this.#bottleneck, settings));
   }
 
   async stop(): Promise<void> {
     await this.#bottleneck.stop({ dropWaitingJobs: true }).catch(() => undefined);
-    await this.#bottleneck.disconnect(false).catch(() => undefined);
+    await Promise.resolve(this.#bottleneck.disconnect(false)).catch(() => undefined);
   }
+}
+
+interface LocalDatastoreInternals {
+  heartbeat?: unknown;
+  heartbeatInterval?: number;
+  _startHeartbeat?: () => void;
+}
+
+/**
+ * Bottleneck 2.19.5's in-process datastore stops its refill timer on `updateSettings` without
+ * starting it again (`_startHeartbeat` clears the running interval and returns), which would
+ * freeze a token bucket after a rate correction. Restart it; Redis datastores are unaffected.
+ */
+function restartLocalHeartbeat(
+  bottleneck: Bottleneck,
+  settings: Bottleneck.ConstructorOptions,
+): void {
+  const store = (bottleneck as unknown as { _store?: LocalDatastoreInternals })._store;
+  if (!store || typeof store._startHeartbeat !== 'function' || !('heartbeat' in store)) return;
+  if (store.constructor.name !== 'LocalDatastore') return;
+
+  store.heartbeat = null;
+  store.heartbeatInterval = settings.heartbeatInterval as number;
+  store._startHeartbeat();
 }

@@ -36,7 +36,11 @@ export function fromNetworkError(error: unknown, context: NetworkErrorContext): 
 
   const { code, name, message } = readErrorShape(error);
   if (name === 'AbortError' || code === 'ABORT_ERR' || code === 'ERR_ABORTED') {
-    return new AbortedError({ ...context, message: `${context.operation} was cancelled`, cause: error });
+    return new AbortedError({
+      ...context,
+      message: `${context.operation} was cancelled`,
+      cause: error,
+    });
   }
 
   const known = code !== undefined && NETWORK_CODES.has(code);

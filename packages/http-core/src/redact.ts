@@ -109,7 +109,8 @@ export function redactText(text: string, secrets: ReadonlyArray<string | undefin
 }
 
 // Bearer tokens, LWA tokens (Atza|…, Atzr|…) and OAuth 1.0a header parameters inside free text.
-const TOKEN_IN_TEXT = /(Bearer\s+)[A-Za-z0-9._~+/=|-]+|Atz[ar]\|[A-Za-z0-9._~+/=|-]+|(oauth_(?:signature|token|consumer_key|nonce)=")[^"]*"/g;
+const TOKEN_IN_TEXT =
+  /(Bearer\s+)[A-Za-z0-9._~+/=|-]+|Atz[ar]\|[A-Za-z0-9._~+/=|-]+|(oauth_(?:signature|token|consumer_key|nonce)=")[^"]*"/g;
 
 function redactAuthorizationLike(text: string): string {
   return text.replace(TOKEN_IN_TEXT, (_match, bearer?: string, oauth?: string) => {

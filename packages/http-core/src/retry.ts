@@ -85,7 +85,9 @@ export async function runWithRetry<T>(
   }
 }
 
-type ResolvedRetryOptions = Required<Pick<RetryOptions, 'maxAttempts' | 'maxTotalWaitMs' | 'baseDelayMs' | 'maxDelayMs'>> &
+type ResolvedRetryOptions = Required<
+  Pick<RetryOptions, 'maxAttempts' | 'maxTotalWaitMs' | 'baseDelayMs' | 'maxDelayMs'>
+> &
   RetryOptions;
 
 function resolveOptions(options: RetryOptions): ResolvedRetryOptions {
@@ -126,7 +128,13 @@ function asVendorError(error: unknown): VendorError {
 
   // Anything outside the taxonomy is a bug or an unexpected failure: never retried.
   const message = error instanceof Error ? error.message : String(error);
-  return new ServerError({ vendor: 'amazon', operation: 'unknown', message, cause: error, retryable: false });
+  return new ServerError({
+    vendor: 'amazon',
+    operation: 'unknown',
+    message,
+    cause: error,
+    retryable: false,
+  });
 }
 
 function finalError(
