@@ -7,7 +7,7 @@ export { createIntegration } from './integration';
 export type { Integration, ErrorsApi, FlowInfo } from './integration-api';
 
 export type { Plugin, PluginDefinition, PluginFunction } from './plugin';
-export { definePlugin } from './plugin';
+export { definePlugin, emptySettings } from './plugin';
 
 export type { Flow, FlowSchedule, Edition, Outcome, HandleResult, Page } from './flow';
 export { defineFlow } from './flow';

@@ -3,9 +3,12 @@
  * the plugin's name, its zod settings schema, the options and its flows. `createIntegration`
  * parses the options with the schema at start-up; the flows read the result as `ctx.settings`.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Flow } from './flow';
 import { SettingsError, type SettingsIssue } from './errors';
+
+/** The settings schema of a plugin without settings (`{}`; unknown keys are rejected). */
+export const emptySettings = z.strictObject({});
 
 /** A plugin instance: what a plugin function returns. */
 export interface Plugin<TSettings = unknown, TAmazon = unknown, TNetSuite = unknown> {

@@ -32,14 +32,12 @@ export function describeCheckpointAndLinkContract(h: ContractHarness): void {
       await h.store().upsertError('acme', errorUpsert({ id: 'e2', traceKey: 'b' }));
       await h.store().upsertError('other', errorUpsert({ id: 'e3', traceKey: 'a' }));
 
-      await h
-        .store()
-        .commitPage('acme', {
-          flowId: 'orders',
-          checkpoint: { page: 2 },
-          resolvedTraceKeys: ['a'],
-          now: NOW,
-        });
+      await h.store().commitPage('acme', {
+        flowId: 'orders',
+        checkpoint: { page: 2 },
+        resolvedTraceKeys: ['a'],
+        now: NOW,
+      });
 
       expect(await h.store().getCheckpoint('acme', 'orders')).toEqual({ page: 2 });
       expect((await h.store().getError('acme', 'e1'))?.status).toBe('resolved');
