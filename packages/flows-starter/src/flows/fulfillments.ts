@@ -21,11 +21,10 @@ export interface FulfillmentCheckpoint {
   waiting: string[];
 }
 
-/** One fulfillment to send. */
+/** One shipped fulfillment to send (no buyer data: lines, tracking, ship method, date). */
 export interface FulfillmentRecord {
-  fulfillmentId: string;
   salesOrderId: string;
-  amazonOrderId: string;
+  fulfillment: ShippedFulfillment;
 }
 
 /** Item fulfillment `shipStatus` C = Shipped (netsuite.md §6.4). */
@@ -48,6 +47,7 @@ async function readRows(ctx: StarterContext, query: ReturnType<typeof sql>): Pro
   return rows;
 }
 
+/** Sales orders (id, external id, Amazon order id) of a page, in one query. */
 async function salesOrdersOf(ctx: StarterContext, ids: string[]): Promise<Map<string, Row>> {
   if (ids.length === 0) return new Map();
 
@@ -60,6 +60,51 @@ async function salesOrdersOf(ctx: StarterContext, ids: string[]): Promise<Map<st
   return new Map((rows as Row[]).map((row) => [text(row.id), row]));
 }
 
+/** Reads a fulfillment; undefined while it is not shipped. */
+async function readFulfillment(
+  ctx: StarterContext,
+  fulfillmentId: string,
+  amazonOrderId: string,
+): Promise<ShippedFulfillment | undefined> {
+  const body = (await ctx.netsuite.records.get('itemFulfillment', fulfillmentId, {
+    expandSubResources: true,
+    signal: ctx.signal,
+  })) as Row;
+
+  return text(body.shipStatus).toUpperCase() === SHIPPED
+    ? toShippedFulfillment(fulfillmentId, amazonOrderId, body)
+    : undefined;
+}
+
+/** Our candidates among item fulfillment rows: created from a sales order this plugin imported. */
+async function ourCandidates(
+  ctx: StarterContext,
+  rows: Row[],
+): Promise<Array<{ id: string; salesOrderId: string; amazonOrderId: string }>> {
+  const orders = await salesOrdersOf(ctx, [
+    ...new Set(rows.map((row) => text(row.createdfrom)).filter(Boolean)),
+  ]);
+  const prefix = `${ctx.settings.orders.externalIdPrefix}-`;
+
+  return rows.flatMap((row) => {
+    const order = orders.get(text(row.createdfrom));
+    const isOurs =
+      order !== undefined &&
+      text(order.externalid).startsWith(prefix) &&
+      text(order.otherrefnum) !== '';
+
+    return isOurs
+      ? [
+          {
+            id: text(row.id),
+            salesOrderId: text(row.createdfrom),
+            amazonOrderId: text(order.otherrefnum),
+          },
+        ]
+      : [];
+  });
+}
+
 async function* fulfillmentPages(
   ctx: StarterContext,
   checkpoint: FulfillmentCheckpoint | undefined,
@@ -68,69 +113,58 @@ async function* fulfillmentPages(
   const waiting = checkpoint?.waiting ?? [];
   const fresh = await readRows(
     ctx,
-    sql`SELECT id, createdfrom, shipstatus FROM transaction WHERE type = 'ItemShip' AND id > ${lastId} ORDER BY id`,
+    sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id > ${lastId} ORDER BY id`,
   );
   const rechecked =
     waiting.length > 0
       ? await readRows(
           ctx,
-          sql`SELECT id, createdfrom, shipstatus FROM transaction WHERE type = 'ItemShip' AND id IN (${waiting.map(Number)})`,
+          sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id IN (${waiting.map(Number)})`,
         )
       : [];
-  const all = [...rechecked, ...fresh];
-  const shipped = all.filter((row) => text(row.shipstatus).toUpperCase() === SHIPPED);
-  const stillWaiting = all
-    .filter((row) => text(row.shipstatus).toUpperCase() !== SHIPPED)
-    .map((row) => text(row.id))
-    .slice(-MAX_WAITING);
   const maxId = fresh.reduce((max, row) => Math.max(max, Number(text(row.id))), lastId);
+  const candidates = await ourCandidates(ctx, [...rechecked, ...fresh]);
   const size = ctx.settings.fulfillments.pageSize;
+  const stillWaiting: string[] = [];
 
-  for (let start = 0; start < shipped.length; start += size) {
-    const page = shipped.slice(start, start + size);
-    const orders = await salesOrdersOf(ctx, [...new Set(page.map((row) => text(row.createdfrom)))]);
-    const prefix = `${ctx.settings.orders.externalIdPrefix}-`;
-    const records = page.flatMap((row) => {
-      const order = orders.get(text(row.createdfrom));
-      const isOurs =
-        order !== undefined &&
-        text(order.externalid).startsWith(prefix) &&
-        text(order.otherrefnum) !== '';
+  for (let start = 0; start < candidates.length; start += size) {
+    const records: FulfillmentRecord[] = [];
 
-      return isOurs
-        ? [
-            {
-              fulfillmentId: text(row.id),
-              salesOrderId: text(row.createdfrom),
-              amazonOrderId: text(order.otherrefnum),
-            },
-          ]
-        : [];
-    });
-    const isLast = start + size >= shipped.length;
+    for (const candidate of candidates.slice(start, start + size)) {
+      const fulfillment = await readFulfillment(ctx, candidate.id, candidate.amazonOrderId);
+
+      if (fulfillment) records.push({ salesOrderId: candidate.salesOrderId, fulfillment });
+      else stillWaiting.push(candidate.id);
+    }
+
+    const isLast = start + size >= candidates.length;
 
     yield {
       records,
       checkpoint: isLast
-        ? { lastId: String(maxId), waiting: stillWaiting }
+        ? { lastId: String(maxId), waiting: stillWaiting.slice(-MAX_WAITING) }
         : (checkpoint ?? { lastId: '0', waiting: [] }),
     };
   }
 
-  if (shipped.length === 0) {
-    yield { records: [], checkpoint: { lastId: String(maxId), waiting: stillWaiting } };
+  if (candidates.length === 0) {
+    yield { records: [], checkpoint: { lastId: String(maxId), waiting: [] } };
   }
 }
 
-function toShippedFulfillment(record: FulfillmentRecord, body: Row): ShippedFulfillment {
+function toShippedFulfillment(
+  fulfillmentId: string,
+  amazonOrderId: string,
+  body: Row,
+): ShippedFulfillment {
   const items = ((body.item as { items?: Row[] } | undefined)?.items ?? []).filter(
     (line) => line.itemReceive !== false,
   );
   const packages = (body.package as { items?: Row[] } | undefined)?.items ?? [];
 
   return {
-    id: record.fulfillmentId,
-    amazonOrderId: record.amazonOrderId,
+    id: fulfillmentId,
+    amazonOrderId,
     shipDate: text(body.shippedDate) || text(body.tranDate),
     shipMethodName:
       (body.shipMethod as { refName?: string } | undefined)?.refName ??
@@ -201,11 +235,7 @@ export async function handleFulfillment(
   ctx: StarterContext,
   record: FulfillmentRecord,
 ): Promise<HandleResult> {
-  const body = (await ctx.netsuite.records.get('itemFulfillment', record.fulfillmentId, {
-    expandSubResources: true,
-    signal: ctx.signal,
-  })) as Row;
-  const fulfillment = toShippedFulfillment(record, body);
+  const { fulfillment } = record;
   const { startDate, carriers, allowMissingTracking } = ctx.settings.fulfillments;
 
   if (
@@ -216,13 +246,13 @@ export async function handleFulfillment(
     return { outcome: 'skipped', note: 'shipped before fulfillments.startDate' };
   }
 
-  const order = await getAmazonOrder(ctx, record.amazonOrderId);
+  const order = await getAmazonOrder(ctx, fulfillment.amazonOrderId);
   const itemIds = await lookupItems(
     ctx,
     order.orderItems.map((item) => item.product.sellerSku ?? ''),
   );
-  const items = shippableItems(record.fulfillmentId, order, itemIds);
-  const ownPrefix = `${toExternalIdPart(record.fulfillmentId)}-`;
+  const items = shippableItems(fulfillment.id, order, itemIds);
+  const ownPrefix = `${toExternalIdPart(fulfillment.id)}-`;
 
   if (
     items.every((item) => item.remaining <= 0) &&
@@ -230,7 +260,7 @@ export async function handleFulfillment(
   ) {
     return {
       outcome: 'skipped',
-      netsuiteId: record.fulfillmentId,
+      netsuiteId: fulfillment.id,
       note: 'already shipped on Amazon',
     };
   }
@@ -246,15 +276,15 @@ export async function handleFulfillment(
 
   for (const confirmation of confirmations) {
     const result = await ctx.links.createOnce({
-      sourceKey: `netsuite-fulfillment:${record.fulfillmentId}:${confirmation.packageReferenceId}`,
+      sourceKey: `netsuite-fulfillment:${fulfillment.id}:${confirmation.packageReferenceId}`,
       recordType: 'amazonPackage',
       externalId: `amzn-pkg-${sellerPart}-${confirmation.packageReferenceId}`,
       summary: `confirm package ${confirmation.packageReferenceId} on Amazon`,
       create: async () => {
         if (!listed.has(confirmation.packageReferenceId))
-          await confirmPackage(ctx, record.amazonOrderId, confirmation);
+          await confirmPackage(ctx, fulfillment.amazonOrderId, confirmation);
 
-        return record.fulfillmentId;
+        return fulfillment.id;
       },
     });
 
@@ -262,8 +292,26 @@ export async function handleFulfillment(
   }
 
   return sent > 0
-    ? { outcome: 'created', netsuiteId: record.fulfillmentId, note: `${sent} package(s) confirmed` }
-    : { outcome: 'skipped', netsuiteId: record.fulfillmentId, note: 'packages already confirmed' };
+    ? { outcome: 'created', netsuiteId: fulfillment.id, note: `${sent} package(s) confirmed` }
+    : { outcome: 'skipped', netsuiteId: fulfillment.id, note: 'packages already confirmed' };
+}
+
+async function loadFulfillment(
+  ctx: StarterContext,
+  fulfillmentId: string,
+): Promise<FulfillmentRecord | undefined> {
+  const rows = await readRows(
+    ctx,
+    sql`SELECT id, createdfrom FROM transaction WHERE id = ${Number(fulfillmentId)}`,
+  );
+  const [candidate] = await ourCandidates(ctx, rows);
+  const fulfillment = candidate
+    ? await readFulfillment(ctx, candidate.id, candidate.amazonOrderId)
+    : undefined;
+
+  return candidate && fulfillment
+    ? { salesOrderId: candidate.salesOrderId, fulfillment }
+    : undefined;
 }
 
 /** NetSuite shipped item fulfillments → Amazon shipment confirmations. */
@@ -272,7 +320,10 @@ export const fulfillmentsFlow = defineFlow({
   edition: 'starter',
   schedule: { everyMs: 15 * 60_000 },
   description: 'Shipped NetSuite item fulfillments of Amazon MFN orders → Amazon confirmShipment',
-  traceKey: (record: FulfillmentRecord) => `fulfillment:${record.fulfillmentId}`,
+  traceKey: (record: FulfillmentRecord) => `fulfillment:${record.fulfillment.id}`,
+  // A retry reads the fulfillment again, so a tracking number added since is picked up.
+  load: (ctx: StarterContext, traceKey: string) =>
+    loadFulfillment(ctx, traceKey.replace(/^fulfillment:/, '')),
   source: (ctx: StarterContext, checkpoint: FulfillmentCheckpoint | undefined) =>
     fulfillmentPages(ctx, checkpoint),
   handle: handleFulfillment,

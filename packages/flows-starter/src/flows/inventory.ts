@@ -31,7 +31,10 @@ const idOf = (value: unknown): string =>
     ? String((value as { id?: unknown }).id ?? '')
     : String(value ?? '');
 
-/** Kit members (`kititemmember`: parentitem, item, quantity) of the given items. */
+/**
+ * Kit members of the given items: kits are found with one `item.itemtype` query, then each kit's
+ * `member` sublist is read (REST `kitItem`; SuiteQL has no portable kit member table).
+ */
 async function kitComponents(
   ctx: StarterContext,
   itemIds: string[],
@@ -41,18 +44,25 @@ async function kitComponents(
       ? []
       : await ctx.netsuite.lookupMany(
           itemIds.map(Number),
-          (batch) =>
-            sql`SELECT parentitem, item, quantity FROM kititemmember WHERE parentitem IN (${batch})`,
+          (batch) => sql`SELECT id, itemtype FROM item WHERE id IN (${batch})`,
           { signal: ctx.signal },
         );
+  const kitIds = (rows as Row[])
+    .filter((row) => String(row.itemtype ?? '') === 'Kit')
+    .map((row) => idOf(row.id));
   const kits = new Map<string, Array<{ itemId: string; quantity: number }>>();
 
-  for (const row of rows as Row[]) {
-    const parent = idOf(row.parentitem);
-    kits.set(parent, [
-      ...(kits.get(parent) ?? []),
-      { itemId: idOf(row.item), quantity: Number(row.quantity ?? 1) },
-    ]);
+  for (const kitId of kitIds) {
+    const kit = (await ctx.netsuite.records.get('kitItem', kitId, {
+      expandSubResources: true,
+      signal: ctx.signal,
+    })) as Row;
+    const members = ((kit.member as { items?: Row[] } | undefined)?.items ?? []).map((member) => ({
+      itemId: idOf(member.item),
+      quantity: Number(member.quantity ?? 1),
+    }));
+
+    kits.set(kitId, members);
   }
 
   return kits;
