@@ -87,9 +87,13 @@ export function renderSublist(
   ctx: RenderContext,
 ): Json {
   const lines = Array.isArray(value.items) ? (value.items as Json[]) : [];
-  const items = lines.map((line, index) =>
-    renderLine(def, field, line, `${href}/${String(line.line ?? index)}`, ctx),
-  );
+  const recordId = /\/(\d+)\/[^/]+$/.exec(href)?.[1];
+  const items = lines.map((line, index) => {
+    // NetSuite line ids read "<record id>_<line>" (shared/netsuite/samples/ledger_sync/invoice.json).
+    const id = line.id ?? (line.line === undefined ? undefined : `${recordId}_${String(line.line)}`);
+    const withId = id === undefined ? line : { ...line, id };
+    return renderLine(def, field, withId, `${href}/${String(line.line ?? index)}`, ctx);
+  });
 
   return { links: link(href), items, totalResults: items.length };
 }

@@ -69,7 +69,7 @@ const lineColumns = (
     CASE WHEN ${lineJ('isClosed')} = 1 THEN 'T' ELSE 'F' END AS isclosed,
     COALESCE(${lineJ('quantityFulfilled')}, ${lineJ('quantityReceived')}) AS quantityshiprecv,
     ${lineJ('quantityBilled')} AS quantitybilled, r.created_from AS createdfrom, ${lineJ('orderLine')} AS orderline,
-    ${lineJ('description')} AS memo, CAST(${lineJ('taxCode.id')} AS INTEGER) AS taxcode, ${lineJ('itemType.id')} AS itemtype,
+    ${lineJ('description')} AS memo, CAST(${lineJ('taxCode.id')} AS INTEGER) AS taxcode, ${lineJ('itemType')} AS itemtype,
     COALESCE(${refCol('entity')}, ${refCol('customer')}) AS entity, l.value AS _body
   FROM ns_record r, json_each(r.body, '$.${sublist}.items') l WHERE r.type IN (${inList(tranTypes.map((d) => d.name))})`;
 

@@ -32,13 +32,7 @@ export function priceLines(ctx: NsContext, body: Record<string, unknown>): Line[
       quantity,
       rate: String(rate),
       amount: formatCents(amountCents),
-      itemType:
-        item === undefined
-          ? line.itemType
-          : {
-              id: ITEM_TYPE_CODES[item.type] ?? item.type,
-              refName: ITEM_TYPE_CODES[item.type] ?? item.type,
-            },
+      itemType: item === undefined ? line.itemType : (ITEM_TYPE_CODES[item.type] ?? item.type),
       description: line.description ?? item?.body.displayName ?? item?.body.itemId,
     };
   });
