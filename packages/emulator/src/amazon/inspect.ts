@@ -8,6 +8,9 @@ import type { FaultInjector, QueuedFault } from './server/faults';
 import { type AmazonCredentials, createAuthorizationCode } from './server/lwa';
 import type { AmazonContext } from './server/types';
 import type { NotificationHub } from './notifications/hub';
+import { orderRepository } from './orders';
+import { advanceLiveWorld } from './orders/live';
+import type { WorldChange } from '../world/types';
 
 /** A shipment confirmation as received by confirmShipment. */
 export interface ConfirmedShipment {
@@ -53,6 +56,8 @@ export interface AmazonInspector {
   injectFault(fault: QueuedFault, times?: number): void;
   /** A fresh single-use `spapi_oauth_code` for the authorization_code grant. */
   createAuthorizationCode(): string;
+  /** Moves the world forward by `ms` of world time (new orders, status steps, ORDER_CHANGE). */
+  advanceWorld(ms: number): WorldChange[];
 }
 
 /** Dependencies of {@link createAmazonInspector}. */
@@ -62,6 +67,7 @@ export interface InspectorDeps {
   faults: FaultInjector;
   credentials: AmazonCredentials;
   hub: NotificationHub;
+  isWorldMode: boolean;
 }
 
 /** Builds the inspector over the emulator's store and counters. */
@@ -93,5 +99,9 @@ export function createAmazonInspector(deps: InspectorDeps): AmazonInspector {
         clock: ctx.clock,
         credentials: deps.credentials,
       }),
+    advanceWorld(ms) {
+      if (!deps.isWorldMode) throw new Error('advanceWorld needs the emulator in world mode');
+      return advanceLiveWorld(ctx, orderRepository(ctx), ms);
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { AreaWithTick } from '../server/mount';
 import type { AmazonContext } from '../server/types';
 import { confirmShipmentRoute } from './confirm-shipment';
+import { followClock } from './live';
 import { OrderRepository } from './repository';
 import { orders2026Routes } from './search-2026';
 import { ordersV0Routes } from './v0-routes';
@@ -19,14 +20,18 @@ export function orderRepository(ctx: AmazonContext): OrderRepository {
   return repo;
 }
 
-/** Orders routes for the mount table. */
-export const ordersArea: AreaWithTick = {
-  routes: (ctx) => {
-    const repo = orderRepository(ctx);
-    return [
-      ...orders2026Routes(ctx, repo),
-      ...ordersV0Routes(ctx, repo),
-      confirmShipmentRoute(ctx, repo),
-    ];
-  },
-};
+/** Orders routes for the mount table; `liveWorld` lets the world follow the emulator clock. */
+export function createOrdersArea(options: { liveWorld: boolean }): AreaWithTick {
+  return {
+    seed: (ctx) => void orderRepository(ctx),
+    routes: (ctx) => {
+      const repo = orderRepository(ctx);
+      return [
+        ...orders2026Routes(ctx, repo),
+        ...ordersV0Routes(ctx, repo),
+        confirmShipmentRoute(ctx, repo),
+      ];
+    },
+    tick: options.liveWorld ? (ctx) => followClock(ctx, orderRepository(ctx)) : undefined,
+  };
+}

@@ -22,7 +22,8 @@ export class OrderRepository {
   /** Copies the world's orders into an empty store, then loads the store. */
   seed(): void {
     const stored = this.#ctx.store.list<WorldOrder>(ORDER_KIND);
-    const orders = stored.length > 0 ? stored : this.#ctx.world.orders;
+    // Copies: confirmations change the stored orders, never the shared world.
+    const orders = stored.length > 0 ? stored : structuredClone(this.#ctx.world.orders);
     if (stored.length === 0) {
       const write = () =>
         orders.forEach((order) => this.#ctx.store.put(ORDER_KIND, order.orderId, order));

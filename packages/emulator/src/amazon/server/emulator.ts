@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createWorld } from '../../world/create';
+import { createWorld } from '../../world';
 import type { World, WorldOptions } from '../../world/types';
 import { createAmazonStore } from '../store';
 import { createAmazonInspector, type AmazonInspector } from '../inspect';
@@ -40,6 +40,11 @@ export interface AmazonEmulatorOptions {
   port?: number;
   /** Time source (tokens, expiry, usage plans, lifecycles). @default () => new Date() */
   clock?: () => Date;
+  /**
+   * Let the world follow the clock: new orders and status changes appear (with ORDER_CHANGE
+   * notifications) as the clock passes the world's `now`. @default false (frozen world)
+   */
+  liveWorld?: boolean;
   /** Override parts of the generated test credentials. */
   credentials?: Partial<
     Pick<AmazonCredentials, 'clientId' | 'clientSecret' | 'refreshToken' | 'applicationId'>
@@ -120,7 +125,19 @@ export async function startAmazonEmulator(
   const mounted = mountRoutes(ctx, router, {
     mode: options.mode ?? 'world',
     staticExamplesDir: options.staticExamplesDir,
+    liveWorld: options.liveWorld,
   });
+  // A failing area must not take the server down: log and keep serving.
+  const tick = () => {
+    try {
+      mounted.tick();
+    } catch (error) {
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'emulator tick failed',
+      );
+    }
+  };
 
   const server = createAmazonHttpServer({
     dispatch: {
@@ -136,7 +153,7 @@ export async function startAmazonEmulator(
     presigner,
     sqs: createSqsHandler({ ctx, credentials, hub }),
     logger,
-    tick: () => mounted.tick(),
+    tick,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -147,7 +164,7 @@ export async function startAmazonEmulator(
   ctx.baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   Object.assign(credentials, buildCredentials(options, world, ctx.baseUrl));
   store.put('refreshToken', credentials.refreshToken, { sellerId: credentials.sellingPartnerId });
-  const timer = setInterval(() => mounted.tick(), 200);
+  const timer = setInterval(tick, 200);
   timer.unref();
 
   return {
@@ -156,7 +173,14 @@ export async function startAmazonEmulator(
     sqsUrl: `${ctx.baseUrl}/__sqs`,
     credentials,
     world,
-    inspect: createAmazonInspector({ ctx, stats, faults, credentials, hub }),
+    inspect: createAmazonInspector({
+      ctx,
+      stats,
+      faults,
+      credentials,
+      hub,
+      isWorldMode: options.mode !== 'static',
+    }),
     async close() {
       clearInterval(timer);
       server.closeAllConnections();

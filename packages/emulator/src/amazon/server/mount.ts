@@ -6,7 +6,10 @@
 import { feedsArea } from '../feeds';
 import { listingsArea } from '../listings';
 import { notificationsArea } from '../notifications';
-import { ordersArea } from '../orders';
+import { fbaInventoryRoutes } from '../fba-inventory';
+import { financeRoutes } from '../finances';
+import { createOrdersArea } from '../orders';
+import { reportRoutes, tickReports } from '../reports';
 import { staticSandboxRoutes } from './static-sandbox';
 import { tokenRoutes } from './tokens-routes';
 import type { Router } from './router';
@@ -22,6 +25,8 @@ export interface MountedAreas {
 export interface MountOptions {
   mode: 'world' | 'static';
   staticExamplesDir?: string;
+  /** Let the world follow the emulator clock (new orders, status changes). */
+  liveWorld?: boolean;
 }
 
 /** An area with periodic work besides its routes. */
@@ -31,13 +36,19 @@ export interface AreaWithTick {
   seed?: (ctx: AmazonContext) => void;
 }
 
-const WORLD_AREAS: AreaWithTick[] = [
-  { routes: tokenRoutes },
-  ordersArea,
-  listingsArea,
-  feedsArea,
-  notificationsArea,
-];
+function worldAreas(options: MountOptions): AreaWithTick[] {
+  return [
+    { routes: tokenRoutes },
+    createOrdersArea({ liveWorld: options.liveWorld ?? false }),
+    listingsArea,
+    feedsArea,
+    notificationsArea,
+    // EMU-WORLD's areas.
+    { routes: reportRoutes, tick: tickReports },
+    { routes: financeRoutes },
+    { routes: fbaInventoryRoutes },
+  ];
+}
 
 /** Mounts the areas of `mode` and returns their tick. */
 export function mountRoutes(
@@ -52,13 +63,14 @@ export function mountRoutes(
     return { tick() {} };
   }
 
-  for (const area of WORLD_AREAS) {
+  const areas = worldAreas(options);
+  for (const area of areas) {
     area.seed?.(ctx);
     router.add(area.routes(ctx));
   }
   return {
     tick() {
-      for (const area of WORLD_AREAS) area.tick?.(ctx);
+      for (const area of areas) area.tick?.(ctx);
     },
   };
 }
