@@ -161,9 +161,9 @@ class BottleneckLimiter implements RateLimiter {
 
     this.#rate = ratePerSecond;
     const settings = refillSettings(ratePerSecond);
-    void this.#bottleneck
-      .updateSettings(settings)
-      .then(() => restartLocalHeartbeat(this.#bottleneck, settings));
+    // Typed as synchronous, but Bottleneck applies settings asynchronously (returns a promise).
+    const applied = this.#bottleneck.updateSettings(settings) as unknown;
+    void Promise.resolve(applied).then(() => restartLocalHeartbeat(this.#bottleneck, settings));
   }
 
   async stop(): Promise<void> {
