@@ -48,10 +48,11 @@ describe('crash recovery under SIGKILL', () => {
   it('creates every record exactly once across 20 kills and keeps every error record', async () => {
     const points = killPoints();
     let kills = 0;
-    let supervisor: ReturnType<typeof superviseChildren> | undefined;
+    const running: { supervisor?: ReturnType<typeof superviseChildren> } = {};
 
     const target = await startTarget(1, (writerPid, state, respond) => {
       const due = kills < KILLS && state.records.size >= points[kills]!;
+      const supervisor = running.supervisor;
       if (!due || !supervisor) return respond();
 
       kills += 1;
@@ -60,12 +61,12 @@ describe('crash recovery under SIGKILL', () => {
         respond();
       } else {
         respond();
-        setImmediate(() => supervisor?.kill(writerPid));
+        setImmediate(() => supervisor.kill(writerPid));
       }
     });
 
     const stateFile = join(dir, 'state.db');
-    supervisor = superviseChildren({
+    const supervisor = superviseChildren({
       script: join(here, 'reliability/child.ts'),
       cwd: repositoryRoot,
       env: {
@@ -76,6 +77,7 @@ describe('crash recovery under SIGKILL', () => {
       },
       maxStarts: 2 * KILLS + 10,
     });
+    running.supervisor = supervisor;
     const { completed, killed, failedKeys, unexpectedExits } = await supervisor.finished;
     await target.close();
 
