@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AccessDeniedError,
@@ -123,6 +124,22 @@ describe(classifyResponse.name, () => {
 
     scope.done();
     expect(error).toMatchObject({ code: 'NETWORK' });
+  });
+
+  it('drops request options (the Authorization header) from a network error cause', async () => {
+    const { client } = createTestClient({ retry: { maxAttempts: 1 } });
+    netsuite()
+      .get(`${RECORD}/customer/1`)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const error = await settle(client.records.get('customer', '1')).catch(
+      (caught: unknown) => caught,
+    );
+    const printed = inspect(error, { depth: 20 });
+
+    expect(error).toMatchObject({ code: 'NETWORK', vendorCode: 'ECONNRESET' });
+    expect(printed).not.toContain('oauth_signature');
+    expect(printed).not.toContain(TBA.tokenId);
   });
 
   it('never puts secrets in errors or logs', async () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, NetworkError, ServerError, ThrottledError } from '@sellerbridge/http-core';
+import type { LimiterRegistry } from '@sellerbridge/http-core';
+import type { AuthStrategy } from '../src/index';
 import { createTransport } from '../src/transport/send';
 import {
   RECORD,
@@ -62,6 +64,53 @@ describe(createTransport.name, () => {
     expect(events.map((event) => event.status)).toEqual([status, status, 200]);
     // random 0.5: 500 ms then 1000 ms of backoff.
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('runs each attempt in the order limiter slot → fresh credentials → send', async () => {
+    const steps: string[] = [];
+    const limiterRegistry: LimiterRegistry = {
+      tokenBucket: () => {
+        throw new Error('unused');
+      },
+      semaphore: (key) => ({
+        key,
+        ratePerSecond: undefined,
+        updateRate: () => undefined,
+        schedule: async (task) => {
+          steps.push('slot');
+          try {
+            return await task();
+          } finally {
+            steps.push('release');
+          }
+        },
+      }),
+      close: async () => undefined,
+    };
+    const auth: AuthStrategy = {
+      kind: 'custom',
+      authorize: async () => {
+        steps.push('sign');
+        return `Bearer t${steps.length}`;
+      },
+      secrets: () => [],
+    };
+    const { client } = createTestClient({ auth, limiterRegistry });
+    netsuite()
+      .get(`${RECORD}/customer/1`)
+      .reply(() => {
+        steps.push('send');
+        return [503, nsError(503, 'UNEXPECTED_ERROR')];
+      })
+      .get(`${RECORD}/customer/1`)
+      .reply(() => {
+        steps.push('send');
+        return [200, { id: '1' }];
+      });
+
+    await settle(client.records.get('customer', '1'));
+
+    expect(steps).toEqual(['slot', 'sign', 'send', 'release', 'slot', 'sign', 'send', 'release']);
   });
 
   it('retries a connection reset', async () => {

@@ -11,6 +11,7 @@ import {
   fromNetworkError,
 } from '@sellerbridge/http-core';
 import type { VendorError } from '@sellerbridge/http-core';
+import { toSafeTransportError } from '../transport/safe-error';
 import { encodeRfc3986 } from '../url';
 
 const tokenResponseSchema = z.looseObject({
@@ -62,7 +63,7 @@ export async function requestToken(request: TokenRequest): Promise<IssuedToken> 
       signal: request.signal,
     });
   } catch (error) {
-    throw fromNetworkError(error, {
+    throw fromNetworkError(toSafeTransportError(error), {
       vendor: 'netsuite',
       operation: OPERATION,
       method: 'POST',

@@ -15,6 +15,7 @@ import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbrid
 import type { AuthStrategy } from '../auth/types';
 import { buildUrl } from '../url';
 import { classifyResponse } from './classify';
+import { toSafeTransportError } from './safe-error';
 import { isSafeToRepeat } from './retry-policy';
 import type { ThrottleTracker } from './retry-policy';
 import type { NetSuiteRequest, NetSuiteRequestEvent, NetSuiteResponse, Transport } from './types';
@@ -112,7 +113,7 @@ async function sendOnce(
       signal: request.signal,
     });
   } catch (error) {
-    const failure = fromNetworkError(error, {
+    const failure = fromNetworkError(toSafeTransportError(error), {
       vendor: 'netsuite',
       operation: request.operation,
       method: request.method,
@@ -156,7 +157,7 @@ async function authorize(
     return await config.auth.authorize({ method: request.method, url, signal: request.signal });
   } catch (error) {
     if (isVendorError(error)) throw error;
-    throw fromNetworkError(error, {
+    throw fromNetworkError(toSafeTransportError(error), {
       vendor: 'netsuite',
       operation: `${request.operation}.auth`,
       method: request.method,

@@ -1,0 +1,341 @@
+/**
+ * NetSuite client benchmarks (issue 4), loopback only, each role in its own process:
+ * 1. CPU: 10,000 record GETs of a ~2 KB salesOrder body from a server child process. Our client
+ *    (TBA signing, limiter, retry loop, zod parsing) vs plain got doing the same requests with the
+ *    same signing (oauth-1.0a HMAC-SHA256), both with 4 requests in flight. Target: our client's
+ *    CPU time ≤ 1.3× plain got's.
+ * 2. Concurrency: 1,000 calls against a limit of 5, server with a fixed 20 ms latency. The server
+ *    records when each request arrives and is answered; target: exactly 5 in flight for ≥ 95% of
+ *    the time between the first request and the last response.
+ *
+ * Run alone: `node --import tsx bench/netsuite-client.bench.ts` (NS_BENCH_GETS scales part 1).
+ */
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import got from 'got';
+import OAuth from 'oauth-1.0a';
+
+import { createNetSuiteClient } from '@sellerbridge/netsuite-client';
+
+type BenchRow = {
+  benchmark: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target: string;
+  pass: boolean;
+};
+type ConsumerResult = { cpuMs: number; elapsedMs: number; requests: number };
+
+const SELF = fileURLToPath(import.meta.url);
+const GETS = Number(process.env.NS_BENCH_GETS ?? 10_000);
+const WARMUP_GETS = Math.min(1000, GETS);
+const IN_FLIGHT = 4;
+const ROUNDS = Number(process.env.NS_BENCH_ROUNDS ?? 2);
+const CALLS = 1000;
+const LIMIT = 5;
+const LATENCY_MS = 20;
+const CREDENTIALS = {
+  consumerKey: 'bench-consumer-key',
+  consumerSecret: 'bench-consumer-secret',
+  tokenId: 'bench-token-id',
+  tokenSecret: 'bench-token-secret',
+};
+
+/** A ~2 KB salesOrder GET body (REST shape: references, expanded item lines). */
+function salesOrderBody(id: string): string {
+  const ref = (type: string, refId: string, refName: string) => ({
+    links: [{ rel: 'self', href: `http://127.0.0.1/services/rest/record/v1/${type}/${refId}` }],
+    id: refId,
+    refName,
+  });
+  const line = (line: number) => ({
+    line,
+    item: ref('inventoryItem', String(100 + line), `SKU-${line}`),
+    quantity: 2,
+    rate: 19.99,
+    amount: 39.98,
+    price: ref('priceLevel', '1', 'Base Price'),
+    isClosed: false,
+  });
+
+  return JSON.stringify({
+    links: [{ rel: 'self', href: `http://127.0.0.1/services/rest/record/v1/salesOrder/${id}` }],
+    id,
+    externalId: `amzn-so-A1B2C3-114-1234567-${id.padStart(7, '0')}`,
+    tranId: `SO${id}`,
+    tranDate: '2026-11-30',
+    otherRefNum: `114-1234567-${id.padStart(7, '0')}`,
+    entity: ref('customer', '5501', 'Amazon Customer'),
+    subsidiary: ref('subsidiary', '1', 'Parent Company'),
+    location: ref('location', '3', 'Main Warehouse'),
+    currency: ref('currency', '1', 'USA'),
+    status: { id: 'B', refName: 'Pending Fulfillment' },
+    shippingCost: 4.99,
+    subtotal: 119.94,
+    total: 124.93,
+    createdDate: '2026-11-30T10:15:00Z',
+    lastModifiedDate: '2026-11-30T10:15:00Z',
+    item: { links: [], items: [line(1), line(2), line(3)], totalResults: 3 },
+  });
+}
+
+/** Server role: answers salesOrder GETs after `latencyMs`; records arrival and answer times. */
+async function serve(latencyMs: number): Promise<void> {
+  const intervals: Array<[number, number]> = [];
+
+  const server = createServer((request, response) => {
+    const arrivedAtMs = performance.now();
+
+    if (request.url === '/__stats') {
+      response.end(JSON.stringify(intervals));
+      return;
+    }
+
+    const answer = () => {
+      const body = salesOrderBody((request.url ?? '').split('/').pop() ?? '1');
+      response.writeHead(200, {
+        'content-type': 'application/vnd.oracle.resource+json; type=singular',
+      });
+      response.end(body, () => intervals.push([arrivedAtMs, performance.now()]));
+    };
+
+    if (latencyMs > 0) setTimeout(answer, latencyMs);
+    else answer();
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
+
+/** Runs `count` calls with `inFlight` workers. */
+async function runWorkers(
+  count: number,
+  inFlight: number,
+  call: (index: number) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await call(next++);
+  };
+
+  await Promise.all(Array.from({ length: inFlight }, worker));
+}
+
+/** Consumer role: our client or plain got; prints CPU time of the measured phase. */
+async function consume(kind: 'ours' | 'plain', baseUrl: string): Promise<void> {
+  const get = kind === 'ours' ? createOurGet(baseUrl) : createPlainGet(baseUrl);
+
+  await runWorkers(WARMUP_GETS, IN_FLIGHT, (index) => get(String(index + 1)));
+
+  const startedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
+  await runWorkers(GETS, IN_FLIGHT, (index) => get(String(index + 1)));
+  const cpu = process.cpuUsage(cpuBefore);
+
+  const result: ConsumerResult = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    elapsedMs: performance.now() - startedAt,
+    requests: GETS,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+function createOurGet(baseUrl: string): (id: string) => Promise<unknown> {
+  const client = createNetSuiteClient({
+    accountId: '1234567',
+    baseUrl,
+    auth: { type: 'tba', ...CREDENTIALS },
+    maxConcurrency: IN_FLIGHT,
+  });
+  return (id) => client.records.get('salesOrder', id);
+}
+
+function createPlainGet(baseUrl: string): (id: string) => Promise<unknown> {
+  const oauth = new OAuth({
+    consumer: { key: CREDENTIALS.consumerKey, secret: CREDENTIALS.consumerSecret },
+    signature_method: 'HMAC-SHA256',
+    hash_function: (base, key) => createHmac('sha256', key).update(base).digest('base64'),
+    realm: '1234567',
+  });
+  const token = { key: CREDENTIALS.tokenId, secret: CREDENTIALS.tokenSecret };
+
+  return async (id) => {
+    const url = `${baseUrl}/services/rest/record/v1/salesOrder/${id}`;
+    const authorization = oauth.toHeader(
+      oauth.authorize({ url, method: 'GET' }, token),
+    ).Authorization;
+    const response = await got(url, {
+      headers: { authorization },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+    });
+    return JSON.parse(response.body) as unknown;
+  };
+}
+
+/** Spawns a role of this file and resolves with its first stdout line. */
+function spawnRole(
+  args: string[],
+  env: Record<string, string> = {},
+): { firstLine: Promise<string>; stop: () => void } {
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.includes('\n')) resolve(buffer.split('\n')[0] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+
+  return { firstLine, stop: () => child.stdin.end() };
+}
+
+async function startServer(latencyMs: number): Promise<{ baseUrl: string; stop: () => void }> {
+  const server = spawnRole(['server', String(latencyMs)]);
+  return { baseUrl: `http://127.0.0.1:${await server.firstLine}`, stop: server.stop };
+}
+
+async function benchCpu(): Promise<BenchRow[]> {
+  const server = await startServer(0);
+  const best = { ours: Number.POSITIVE_INFINITY, plain: Number.POSITIVE_INFINITY };
+
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const kind of ['plain', 'ours'] as const) {
+        const result = JSON.parse(
+          await spawnRole(['consume', kind, server.baseUrl]).firstLine,
+        ) as ConsumerResult;
+        best[kind] = Math.min(best[kind], result.cpuMs);
+      }
+    }
+  } finally {
+    server.stop();
+  }
+
+  const ratio = best.ours / best.plain;
+  const row = (
+    metric: string,
+    value: number,
+    unit: string,
+    target: string,
+    pass: boolean,
+  ): BenchRow => ({
+    benchmark: 'netsuite-client record GETs',
+    metric,
+    value: Math.round(value * 100) / 100,
+    unit,
+    target,
+    pass,
+  });
+
+  return [
+    row(`client CPU for ${GETS} GETs`, best.ours, 'ms', 'info', true),
+    row(`plain got CPU for ${GETS} GETs`, best.plain, 'ms', 'info', true),
+    row('client / plain got CPU', ratio, 'x', '≤ 1.3', ratio <= 1.3),
+  ];
+}
+
+/** Fraction of [first arrival, last answer] during which exactly `limit` requests were open. */
+function fractionAtLimit(
+  intervals: Array<[number, number]>,
+  limit: number,
+): { fraction: number; maxInFlight: number } {
+  const events = intervals.flatMap(([start, end]) => [
+    [start, 1],
+    [end, -1],
+  ]) as Array<[number, number]>;
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+
+  let open = 0;
+  let maxInFlight = 0;
+  let atLimitMs = 0;
+  for (let index = 0; index < events.length; index++) {
+    const [time, delta] = events[index] as [number, number];
+    open += delta;
+    maxInFlight = Math.max(maxInFlight, open);
+    const nextTime = events[index + 1]?.[0] ?? time;
+    if (open === limit) atLimitMs += nextTime - time;
+  }
+
+  const spanMs = (events.at(-1)?.[0] ?? 0) - (events[0]?.[0] ?? 0);
+  return { fraction: spanMs > 0 ? atLimitMs / spanMs : 0, maxInFlight };
+}
+
+async function benchConcurrency(): Promise<BenchRow[]> {
+  const server = await startServer(LATENCY_MS);
+
+  try {
+    const client = createNetSuiteClient({
+      accountId: '1234567',
+      baseUrl: server.baseUrl,
+      auth: { type: 'tba', ...CREDENTIALS },
+      maxConcurrency: LIMIT,
+    });
+    const startedAt = performance.now();
+    await Promise.all(
+      Array.from({ length: CALLS }, (_, index) =>
+        client.records.get('salesOrder', String(index + 1)),
+      ),
+    );
+    const elapsedMs = performance.now() - startedAt;
+    await client.close();
+
+    const intervals = (await got(`${server.baseUrl}/__stats`).json()) as Array<[number, number]>;
+    const { fraction, maxInFlight } = fractionAtLimit(intervals, LIMIT);
+    const benchmark = 'netsuite-client concurrency (limit 5, 20 ms server)';
+
+    return [
+      {
+        benchmark,
+        metric: 'time with exactly 5 in flight',
+        value: Math.round(fraction * 1000) / 10,
+        unit: '%',
+        target: '≥ 95',
+        pass: fraction >= 0.95,
+      },
+      {
+        benchmark,
+        metric: 'max in flight',
+        value: maxInFlight,
+        unit: 'requests',
+        target: '≤ 5',
+        pass: maxInFlight <= LIMIT,
+      },
+      {
+        benchmark,
+        metric: `wall time for ${CALLS} calls`,
+        value: Math.round(elapsedMs),
+        unit: 'ms',
+        target: `ideal ${(CALLS / LIMIT) * LATENCY_MS}`,
+        pass: true,
+      },
+    ];
+  } finally {
+    server.stop();
+  }
+}
+
+/** Runs both benchmarks. */
+export default async function run(): Promise<BenchRow[]> {
+  return [...(await benchCpu()), ...(await benchConcurrency())];
+}
+
+const [role, ...roleArgs] = process.argv.slice(2);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (role === 'server') await serve(Number(roleArgs[0] ?? 0));
+  else if (role === 'consume')
+    await consume(roleArgs[0] as 'ours' | 'plain', roleArgs[1] as string);
+  else console.table(await run());
+}
