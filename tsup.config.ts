@@ -1,12 +1,13 @@
 /**
  * The one tsup config every package builds with (ESM + .d.ts into dist/).
  * A package's `build` script runs `tsup --config ../../tsup.config.ts` from its own folder;
- * its entry points are `src/index.ts` plus `src/bin.ts` when the package has one.
+ * its entry points are `src/index.ts` plus `src/bin.ts`, `src/worker.ts` and `src/testing.ts`
+ * when the package has them.
  */
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const entry = ['src/index.ts', 'src/bin.ts', 'src/worker.ts'].filter((file) => existsSync(file));
+const entry = ['src/index.ts', 'src/bin.ts', 'src/worker.ts', 'src/testing.ts'].filter((file) => existsSync(file));
 
 export default defineConfig({
   entry,
