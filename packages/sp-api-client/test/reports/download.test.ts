@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-import { NotFoundError } from '@sellerbridge/http-core';
+import { AbortedError, NotFoundError } from '@sellerbridge/http-core';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -178,7 +178,7 @@ describe('readReportDocument', () => {
 
   it('gives up after maxRefetches with a DocumentTransferError carrying the S3 code', async () => {
     server = await startLoopback({ '/doc': (_, res) => sendExpired(res) });
-    const url = `${server.url}/doc`;
+    const url = `${server.url}/doc?X-Amz-Credential=AKIA-secret-cred&X-Amz-Signature=secret-sig`;
     const requester = fakeRequester({ getReportDocument: () => ({ reportDocumentId: 'D1', url }) });
     const reports = createReportsApi(requester);
 
@@ -189,6 +189,31 @@ describe('readReportDocument', () => {
     expect(error).toBeInstanceOf(DocumentTransferError);
     expect(error).toMatchObject({ status: 403, vendorCode: 'AccessDenied', isRefetchable: true });
     expect(requester.calls).toHaveLength(3);
+    expect(JSON.stringify(error)).not.toMatch(/secret-sig|AKIA-secret-cred/);
+  });
+
+  it('stops a download in progress when the signal aborts', async () => {
+    server = await startLoopback({
+      '/doc': (_, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=UTF-8' });
+        res.write(settlementV2.subarray(0, 2000));
+      },
+    });
+    const requester = fakeRequester({
+      getReportDocument: () => ({ reportDocumentId: 'D1', url: `${server?.url}/doc` }),
+    });
+    const controller = new AbortController();
+    const rows = createReportsApi(requester).readReportDocument('D1', {
+      signal: controller.signal,
+    });
+
+    const first = await rows.next();
+    controller.abort();
+    const error = await collect(rows).catch((caught: unknown) => caught);
+
+    expect(first.value).toMatchObject({ 'settlement-id': '28471003921' });
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(requester.calls).toHaveLength(1);
   });
 
   it('fails with NotFoundError on 404 without refetching', async () => {
