@@ -11,6 +11,14 @@ const BUSINESS_DISCOUNT_BP = 1000;
 /** US sales tax on marketplace sales is collected by Amazon (marketplace facilitator laws). */
 const MF_RESPONSIBLE_PARTY = 'Amazon Services, Inc.';
 
+// Shared, read-only sub-objects: a 100k-order world would otherwise allocate them ~130k times.
+const NEW_CONDITION = Object.freeze({ conditionType: 'NEW', conditionSubtype: 'NEW' });
+const MF_TAX: NonNullable<WorldOrderItem['tax']> = Object.freeze({
+  taxCollections: Object.freeze([
+    Object.freeze({ model: 'MARKETPLACE_FACILITATOR', responsibleParty: MF_RESPONSIBLE_PARTY }),
+  ]) as NonNullable<WorldOrderItem['tax']>['taxCollections'],
+});
+
 /** How one order line is priced. */
 export interface LineContext {
   currency: string;
@@ -73,7 +81,7 @@ export function buildOrderItem(
       asin: item.asin,
       title: item.title,
       sellerSku: item.sku,
-      condition: { conditionType: 'NEW', conditionSubtype: 'NEW' },
+      condition: NEW_CONDITION,
     },
     fulfillment: { quantityFulfilled: 0, quantityUnfulfilled: quantity },
   };
@@ -88,11 +96,7 @@ export function buildOrderItem(
   }
 
   if (ctx.isMarketplaceFacilitator) {
-    line.tax = {
-      taxCollections: [
-        { model: 'MARKETPLACE_FACILITATOR', responsibleParty: MF_RESPONSIBLE_PARTY },
-      ],
-    };
+    line.tax = MF_TAX;
   }
 
   return line;

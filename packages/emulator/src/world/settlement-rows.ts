@@ -2,10 +2,11 @@ import { fbaPerUnitFeeCents, referralFeeCents, refundAdminFeeCents } from './fee
 import { hashString } from './hash';
 import { parseCents } from './money';
 import type { WorldRefund } from './returns';
+import { isoSeconds } from './time';
 import type { SettlementLine, WorldOrder, WorldOrderItem } from './types';
 
 /** Settlement line without the fields the grouping fills in. */
-export type PostedLine = Omit<SettlementLine, 'postedDate'> & { postedMs: number };
+export type PostedLine = SettlementLine;
 
 /** Amount-description per item proceeds type for `ItemPrice` rows. */
 const PRICE_DESCRIPTION: Record<string, string> = {
@@ -40,6 +41,7 @@ function baseLine(
     amountDescription: '',
     amountCents: 0,
     fulfillmentId: isFba ? 'AFN' : 'MFN',
+    postedDate: isoSeconds(postedMs),
     postedMs,
     orderItemCode: item.orderItemId,
     merchantOrderItemId: '',

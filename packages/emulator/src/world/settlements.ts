@@ -6,13 +6,7 @@ import type { WorldRefund } from './returns';
 import { shippedAtMs } from './returns';
 import { orderLineRows, refundRows, type PostedLine } from './settlement-rows';
 import { isoSeconds } from './time';
-import type {
-  SettlementLine,
-  World,
-  WorldAdjustment,
-  WorldMarketplace,
-  WorldSettlement,
-} from './types';
+import type { World, WorldAdjustment, WorldMarketplace, WorldSettlement } from './types';
 
 const DAY_MS = 86_400_000;
 /** Amazon settles every 14 days (https://sellercentral.amazon.com/help/hub/reference/external/G4SYC9VKLAUNWKMX). */
@@ -41,6 +35,7 @@ function otherRow(
     amountDescription: description,
     amountCents: cents,
     fulfillmentId: '',
+    postedDate: isoSeconds(postedMs),
     postedMs,
     orderItemCode: '',
     merchantOrderItemId: '',
@@ -143,11 +138,6 @@ function periodCharges(
   return rows;
 }
 
-function toLine(row: PostedLine): SettlementLine {
-  const { postedMs, ...rest } = row;
-  return { ...rest, postedDate: isoSeconds(postedMs) };
-}
-
 /**
  * Builds the closed settlements of every marketplace from the world's orders, refunds and
  * adjustments: one per 14-day period, each with a reserve carried into the next; lines sum to
@@ -213,7 +203,7 @@ export function deriveSettlements(
         );
       previousReserveCents = reserveCents;
 
-      const lines = rows.map(toLine);
+      const lines = rows;
       settlements.push({
         settlementId: String(
           10_000_000_000 +

@@ -212,6 +212,8 @@ export interface SettlementLine {
   amountCents: number;
   fulfillmentId: string;
   postedDate: string;
+  /** `postedDate` as epoch milliseconds (for sorting and windows without re-parsing). */
+  postedMs: number;
   orderItemCode: string;
   merchantOrderItemId: string;
   merchantAdjustmentItemId: string;

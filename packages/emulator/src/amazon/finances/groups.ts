@@ -54,7 +54,7 @@ function buildView(world: World): FinanceView {
             .slice(0, 32),
           groupId: groupIdOf.get(settlement.settlementId) ?? '',
           settlement,
-          postedMs: Date.parse(line.postedDate),
+          postedMs: line.postedMs,
           lines: [],
           totalCents: 0,
         };

@@ -55,7 +55,7 @@ export function renderSettlementV2(settlement: WorldSettlement): string {
   ];
 
   const details = settlement.lines.map((line) => {
-    const postedMs = Date.parse(line.postedDate);
+    const postedMs = line.postedMs;
     return [
       settlement.settlementId,
       '',
