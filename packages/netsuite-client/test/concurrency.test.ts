@@ -93,13 +93,15 @@ describe('concurrency limit shared through Redis', () => {
   });
 
   afterAll(async () => {
-    // Remove the Bottleneck keys this file created (namespaced by pid), then disconnect.
-    const cleaner = connections[0];
-    if (cleaner) {
-      const keys = await cleaner.keys(`*netsuite-client-test-${process.pid}-*`);
-      if (keys.length > 0) await cleaner.del(...keys);
-    }
     for (const connection of connections) connection.disconnect();
+    if (!redisAvailable) return;
+
+    // Remove the Bottleneck keys this file created (namespaced by pid) on a fresh connection:
+    // closing a registry also closes the connection it was given.
+    const cleaner = new Redis(serviceUrl('redis'));
+    const keys = await cleaner.keys(`*netsuite-client-test-${process.pid}-*`);
+    if (keys.length > 0) await cleaner.del(...keys);
+    cleaner.disconnect();
   });
 
   it('keeps two clients with separate registries within one account limit', async (context) => {
