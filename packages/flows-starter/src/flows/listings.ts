@@ -33,7 +33,7 @@ export class ListingRejectedError extends Error {
 }
 
 /** The seller's listings from the merchant listings report. */
-export async function readListedSkus(ctx: StarterContext): Promise<ListedSku[]> {
+async function listedSkusFromReport(ctx: StarterContext): Promise<ListedSku[]> {
   const listed: ListedSku[] = [];
   const input = {
     reportType: MERCHANT_LISTINGS_REPORT,
@@ -47,14 +47,67 @@ export async function readListedSkus(ctx: StarterContext): Promise<ListedSku[]> 
     const sku = row['seller-sku']?.trim();
     const channel = (row['fulfillment-channel'] ?? 'DEFAULT').trim().toUpperCase();
 
-    if (sku)
-      listed.push({
-        sku,
-        isMfn: channel === 'DEFAULT' || channel === 'MERCHANT' || channel === 'MFN',
-      });
+    if (sku) listed.push({ sku, isMfn: channel === 'DEFAULT' });
   }
 
   return listed;
+}
+
+interface SearchListingsBody {
+  items?: Array<{
+    sku?: string;
+    fulfillmentAvailability?: Array<{ fulfillmentChannelCode?: string }>;
+  }>;
+  pagination?: { nextToken?: string };
+}
+
+/** Most listings per `searchListingsItems` page (listingsItems_2021-08-01.json `pageSize`). */
+const SEARCH_PAGE_SIZE = 20;
+
+/** The seller's listings from `searchListingsItems` (MFN = a `DEFAULT` fulfillment channel). */
+async function listedSkusFromApi(ctx: StarterContext): Promise<ListedSku[]> {
+  const listed = new Map<string, ListedSku>();
+
+  for (const marketplaceId of ctx.settings.marketplaceIds) {
+    let pageToken: string | undefined;
+
+    do {
+      const query = {
+        marketplaceIds: [marketplaceId],
+        includedData: ['summaries', 'fulfillmentAvailability'],
+        pageSize: SEARCH_PAGE_SIZE,
+        pageToken,
+      };
+      const response = await ctx.amazon.call<SearchListingsBody>('searchListingsItems', {
+        path: { sellerId: sellerIdOf(ctx) },
+        query,
+        signal: ctx.signal,
+      });
+
+      for (const item of response.body.items ?? []) {
+        const isMfn = (item.fulfillmentAvailability ?? []).some(
+          (entry) => entry.fulfillmentChannelCode === 'DEFAULT',
+        );
+
+        if (item.sku)
+          listed.set(item.sku, {
+            sku: item.sku,
+            isMfn: isMfn || listed.get(item.sku)?.isMfn === true,
+          });
+      }
+
+      pageToken = response.body.pagination?.nextToken || undefined;
+    } while (pageToken !== undefined);
+  }
+
+  return [...listed.values()];
+}
+
+/** The seller's listings, from the API or the merchant listings report (setting `listingsSource`). */
+export function readListedSkus(ctx: StarterContext): Promise<ListedSku[]> {
+  return ctx.settings.listingsSource === 'report'
+    ? listedSkusFromReport(ctx)
+    : listedSkusFromApi(ctx);
 }
 
 interface PatchResponse {

@@ -109,7 +109,8 @@ function toLineBody(
     quantity: line.quantity,
     rate: line.rate === undefined ? undefined : toJsonNumber(line.rate),
     amount: toJsonNumber(line.amount),
-    price: isItem ? { id: priceLevelId ?? '-1' } : undefined,
+    // No level: the rate alone makes NetSuite price the line as Custom (netsuite.md §6.1).
+    price: isItem && priceLevelId !== undefined ? { id: priceLevelId } : undefined,
     location: isItem ? ref(locationId) : undefined,
     description: line.description,
   });

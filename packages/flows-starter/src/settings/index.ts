@@ -29,6 +29,12 @@ export const starterSettingsSchema = z.object({
   fulfillments: fulfillmentsSettingsSchema.prefault({}),
   inventory: inventorySettingsSchema.prefault({}),
   pricing: pricingSettingsSchema.prefault({}),
+  /**
+   * Where inventory and pricing find the MFN SKUs: `api` pages `searchListingsItems` (20 per
+   * call), `report` reads `GET_MERCHANT_LISTINGS_ALL_DATA` (better past a few thousand SKUs).
+   * @default 'api'
+   */
+  listingsSource: z.enum(['api', 'report']).default('api'),
   /** Polling of report and feed waits. @default the SP-API client's cadence (5 s rising to 60 s) */
   polling: z
     .object({
