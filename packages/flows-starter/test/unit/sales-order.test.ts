@@ -94,7 +94,6 @@ describe(buildTransactionBody.name, () => {
         quantity: 2,
         rate: 10,
         amount: 20,
-        price: { id: '-1' },
         location: { id: '6' },
       },
       { item: { id: '501' }, amount: -2, description: 'Amazon promotion PROMO-1' },
