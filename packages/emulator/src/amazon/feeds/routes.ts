@@ -27,29 +27,22 @@ function invalid(details = 'Invalid input'): never {
   throw new AmazonApiError(400, [{ code: 'InvalidInput', message: 'Invalid input', details }]);
 }
 
+/** Fields of the model's `Feed`; the rest of the record is internal. */
+const FEED_FIELDS = [
+  'feedId',
+  'feedType',
+  'marketplaceIds',
+  'createdTime',
+  'processingStatus',
+  'processingStartTime',
+  'processingEndTime',
+  'resultFeedDocumentId',
+] as const;
+
 /** The feed as the API shows it (model `Feed`). */
 export function presentFeed(feed: FeedRecord): Record<string, unknown> {
-  const {
-    feedId,
-    feedType,
-    marketplaceIds,
-    createdTime,
-    processingStatus,
-    processingStartTime,
-    processingEndTime,
-    resultFeedDocumentId,
-  } = feed;
   return Object.fromEntries(
-    Object.entries({
-      feedId,
-      feedType,
-      marketplaceIds,
-      createdTime,
-      processingStatus,
-      processingStartTime,
-      processingEndTime,
-      resultFeedDocumentId,
-    }).filter(([, v]) => v !== undefined),
+    FEED_FIELDS.filter((key) => feed[key] !== undefined).map((key) => [key, feed[key]]),
   );
 }
 
