@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 /**
  * Test helpers: a client pointed at nock-intercepted fake hosts (real network disabled), an LWA
  * token endpoint, and a logger that records every call for secret/PII checks.
@@ -57,7 +59,21 @@ export function testClient(overrides: Partial<SpApiClientOptions> = {}) {
     sellingPartnerId: 'A2SELLER',
     marketplaceIds: ['ATVPDKIKX0DER'],
     rateLimits: { enabled: false },
-    retry: { random: () => 0, baseDelayMs: 1 },
+    retry: { random: () => 0, baseDelayMs: 1, maxDelayMs: 5 },
     ...overrides,
   });
+}
+
+/** A loopback HTTP server on an ephemeral port; `close` stops it. */
+export async function startServer(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer(handler);
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
