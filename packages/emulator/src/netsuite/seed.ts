@@ -1,13 +1,13 @@
 /**
  * Seeds the NetSuite account from the shared world so both sides agree: subsidiary, currencies,
- * locations (warehouse, Amazon FBA, FBA damaged), accounts, price levels, tax and shipping items,
- * a default Amazon customer per marketplace, and one item per catalog SKU that is in NetSuite
- * (inventory, kit with members, matrix parent + children, non-inventory) with opening stock.
+ * locations (warehouse, Amazon FBA, FBA damaged), accounts for clearing, fees and variance, price
+ * levels, tax and shipping items, a default Amazon customer per marketplace, then the catalog.
  */
-import type { World, CatalogItem } from '../world/types';
+import type { World } from '../world/types';
 import type { NsContext } from './context';
 import { createRecord } from './records/service';
 import { resolveType, type RecordTypeDef } from './records/types';
+import { seedItems } from './seed-items';
 
 /** Internal ids of the seeded records flows and tests refer to. */
 export interface SeededRefs {
@@ -21,22 +21,21 @@ export interface SeededRefs {
   priceLevels: { base: number; amazon: number };
   taxItems: { marketplaceFacilitator: number; salesTax: number };
   shipItems: { standard: number; expedited: number };
+  /** Default Amazon customer per marketplace code. */
   customers: Record<string, number>;
   /** Item internal id by SKU (only SKUs that are in NetSuite). */
   items: Record<string, number>;
 }
 
-function def(name: string): RecordTypeDef {
-  return resolveType(name) as RecordTypeDef;
-}
-
-function add(ctx: NsContext, type: string, body: Record<string, unknown>, id?: number): number {
-  return createRecord(ctx, def(type), body, id === undefined ? {} : { id });
-}
+type Body = Record<string, unknown>;
 
 const ref = (id: number): { id: string } => ({ id: String(id) });
 
-/** Seeds once; a database file that was seeded before keeps its records (returns the saved refs). */
+function add(ctx: NsContext, type: string, body: Body): number {
+  return createRecord(ctx, resolveType(type) as RecordTypeDef, body);
+}
+
+/** Seeds once; a database file that was seeded before keeps its records and refs. */
 export function seedFromWorld(ctx: NsContext, world: World): SeededRefs {
   const saved = ctx.store.meta('seeded');
   if (saved !== undefined) return JSON.parse(saved) as SeededRefs;
@@ -47,39 +46,56 @@ export function seedFromWorld(ctx: NsContext, world: World): SeededRefs {
 }
 
 function seedAll(ctx: NsContext, world: World): SeededRefs {
-  const currencies: Record<string, number> = {};
-  for (const code of new Set(['USD', ...world.seller.marketplaces.map((m) => m.currency)])) {
-    currencies[code] = add(ctx, 'currency', {
-      name: code,
-      symbol: code,
-      isBaseCurrency: code === 'USD',
-      exchangeRate: code === 'USD' ? 1 : 1.08,
-      externalId: code,
-    });
-  }
-
-  const usd = ref(currencies.USD ?? 0);
+  const currencies = seedCurrencies(ctx, world);
   const subsidiary = add(ctx, 'subsidiary', {
     name: world.seller.name,
-    currency: usd,
+    currency: ref(currencies.USD ?? 0),
     country: 'US',
     externalId: 'sub-main',
   });
   const sub = ref(subsidiary);
+  const locations = seedLocations(ctx, sub);
+  const priceLevels = {
+    base: add(ctx, 'priceLevel', { name: 'Base Price', discountPct: 0 }),
+    amazon: add(ctx, 'priceLevel', { name: 'Amazon Price', discountPct: 0 }),
+  };
+
+  return {
+    subsidiary,
+    currencies,
+    locations,
+    accounts: seedAccounts(ctx, sub),
+    priceLevels,
+    ...seedServiceItems(ctx),
+    customers: seedCustomers(ctx, world, sub, currencies),
+    items: seedItems(ctx, world.catalog, { sub, locations, currencies, priceLevels }),
+  };
+}
+
+function seedCurrencies(ctx: NsContext, world: World): Record<string, number> {
+  const codes = new Set(['USD', ...world.seller.marketplaces.map((m) => m.currency)]);
+  const currencies: Record<string, number> = {};
+
+  for (const code of codes) {
+    const base = code === 'USD';
+    const body = { name: code, symbol: code, isBaseCurrency: base, exchangeRate: base ? 1 : 1.08 };
+    currencies[code] = add(ctx, 'currency', { ...body, externalId: code });
+  }
+  return currencies;
+}
+
+function seedLocations(ctx: NsContext, sub: { id: string }): SeededRefs['locations'] {
   const location = (name: string, externalId: string, available: boolean): number =>
-    add(ctx, 'location', {
-      name,
-      subsidiary: sub,
-      makeInventoryAvailable: available,
-      isInactive: false,
-      externalId,
-    });
-  const locations = {
+    add(ctx, 'location', { name, subsidiary: sub, makeInventoryAvailable: available, externalId });
+
+  return {
     warehouse: location('Main Warehouse', 'loc-warehouse', true),
     fba: location('Amazon FBA', 'loc-fba', true),
     fbaDamaged: location('Amazon FBA - Damaged', 'loc-fba-damaged', false),
   };
+}
 
+function seedAccounts(ctx: NsContext, sub: { id: string }): SeededRefs['accounts'] {
   const account = (acctNumber: string, acctName: string, acctType: string): number =>
     add(ctx, 'account', {
       acctNumber,
@@ -88,7 +104,8 @@ function seedAll(ctx: NsContext, world: World): SeededRefs {
       subsidiary: sub,
       externalId: `acct-${acctNumber}`,
     });
-  const accounts = {
+
+  return {
     clearing: account('1150', 'Amazon Clearing', 'Bank'),
     undepositedFunds: account('1200', 'Undeposited Funds', 'OthCurrAsset'),
     receivable: account('1100', 'Accounts Receivable', 'AcctRec'),
@@ -97,158 +114,49 @@ function seedAll(ctx: NsContext, world: World): SeededRefs {
     variance: account('6160', 'Amazon Settlement Variance', 'Expense'),
     adjustment: account('5100', 'Inventory Adjustments', 'COGS'),
   };
+}
 
-  const priceLevels = {
-    base: add(ctx, 'priceLevel', { name: 'Base Price', discountPct: 0 }),
-    amazon: add(ctx, 'priceLevel', { name: 'Amazon Price', discountPct: 0 }),
-  };
-  const taxItems = {
-    marketplaceFacilitator: add(ctx, 'salesTaxItem', {
-      itemId: 'Marketplace Facilitator Tax',
-      rate: '0',
-      externalId: 'tax-mf',
-    }),
-    salesTax: add(ctx, 'salesTaxItem', {
-      itemId: 'US Sales Tax 8.25%',
-      rate: '8.25',
-      externalId: 'tax-us',
-    }),
-  };
-  const shipItems = {
-    standard: add(ctx, 'shipItem', {
-      itemId: 'Amazon Standard Shipping',
-      displayName: 'Standard',
-      externalId: 'ship-standard',
-    }),
-    expedited: add(ctx, 'shipItem', {
-      itemId: 'Amazon Expedited Shipping',
-      displayName: 'Expedited',
-      externalId: 'ship-expedited',
-    }),
-  };
+/** Tax codes (rate in percent) and shipping items (what `shipMethod` points to). */
+function seedServiceItems(ctx: NsContext): Pick<SeededRefs, 'taxItems' | 'shipItems'> {
+  const named = (type: string, itemId: string, externalId: string, fields: Body): number =>
+    add(ctx, type, { itemId, externalId, ...fields });
 
+  return {
+    taxItems: {
+      marketplaceFacilitator: named('salesTaxItem', 'Marketplace Facilitator Tax', 'tax-mf', {
+        rate: '0',
+      }),
+      salesTax: named('salesTaxItem', 'US Sales Tax 8.25%', 'tax-us', { rate: '8.25' }),
+    },
+    shipItems: {
+      standard: named('shipItem', 'Amazon Standard Shipping', 'ship-standard', {
+        displayName: 'Standard',
+      }),
+      expedited: named('shipItem', 'Amazon Expedited Shipping', 'ship-expedited', {
+        displayName: 'Expedited',
+      }),
+    },
+  };
+}
+
+function seedCustomers(
+  ctx: NsContext,
+  world: World,
+  sub: { id: string },
+  currencies: Record<string, number>,
+): Record<string, number> {
   const customers: Record<string, number> = {};
+
   for (const market of world.seller.marketplaces) {
+    const name = `Amazon ${market.code} Customer`;
     customers[market.code] = add(ctx, 'customer', {
-      companyName: `Amazon ${market.code} Customer`,
-      entityId: `Amazon ${market.code} Customer`,
+      companyName: name,
+      entityId: name,
       isPerson: false,
       subsidiary: sub,
       currency: ref(currencies[market.currency] ?? 0),
       externalId: `amazon-default-${market.code}`,
     });
   }
-
-  const items = seedItems(ctx, world.catalog, { sub, locations, currencies, priceLevels });
-  return {
-    subsidiary,
-    currencies,
-    locations,
-    accounts,
-    priceLevels,
-    taxItems,
-    shipItems,
-    customers,
-    items,
-  };
-}
-
-interface ItemContext {
-  sub: { id: string };
-  locations: SeededRefs['locations'];
-  currencies: Record<string, number>;
-  priceLevels: SeededRefs['priceLevels'];
-}
-
-function seedItems(
-  ctx: NsContext,
-  catalog: CatalogItem[],
-  itemCtx: ItemContext,
-): Record<string, number> {
-  const items: Record<string, number> = {};
-  const inNetSuite = catalog.filter((item) => item.inNetSuite);
-  // The world fixes each item's internal id (netsuite.itemId); matrix parents get ids above them.
-  let nextParentId =
-    Math.max(0, ...inNetSuite.map((item) => Number(item.netsuite.itemId) || 0)) + 1;
-
-  for (const item of inNetSuite.filter((i) => i.kind === 'matrix' && i.parentSku !== undefined)) {
-    const parentSku = item.parentSku as string;
-    if (items[parentSku] !== undefined) continue;
-
-    items[parentSku] = add(
-      ctx,
-      'inventoryItem',
-      { itemId: parentSku, displayName: parentSku, matrixType: 'PARENT', subsidiary: itemCtx.sub },
-      nextParentId,
-    );
-    nextParentId += 1;
-  }
-
-  for (const item of inNetSuite.filter((i) => i.kind !== 'kit')) {
-    const type = item.kind === 'nonInventory' ? 'nonInventorySaleItem' : 'inventoryItem';
-    const matrix =
-      item.kind === 'matrix' && item.parentSku !== undefined
-        ? { matrixType: 'CHILD', parent: ref(items[item.parentSku] ?? 0) }
-        : {};
-    items[item.sku] = add(ctx, type, { ...itemBody(item, itemCtx), ...matrix }, worldId(item));
-    if (type === 'inventoryItem') openingStock(ctx, items[item.sku] ?? 0, item, itemCtx.locations);
-  }
-
-  for (const item of inNetSuite.filter((i) => i.kind === 'kit')) {
-    const members = (item.components ?? [])
-      .filter((c) => items[c.sku] !== undefined)
-      .map((c) => ({ item: ref(items[c.sku] ?? 0), quantity: c.quantity }));
-    items[item.sku] = add(
-      ctx,
-      'kitItem',
-      { ...itemBody(item, itemCtx), member: { items: members } },
-      worldId(item),
-    );
-  }
-
-  return items;
-}
-
-function worldId(item: CatalogItem): number | undefined {
-  const id = Number(item.netsuite.itemId);
-  return Number.isInteger(id) && id > 0 ? id : undefined;
-}
-
-function itemBody(item: CatalogItem, itemCtx: ItemContext): Record<string, unknown> {
-  const currency = ref(itemCtx.currencies[item.currency] ?? 0);
-  const prices = [
-    { priceLevel: ref(itemCtx.priceLevels.base), currency, price: item.netsuite.basePrice },
-  ];
-  if (item.netsuite.priceLevel2 !== undefined) {
-    prices.push({
-      priceLevel: ref(itemCtx.priceLevels.amazon),
-      currency,
-      price: item.netsuite.priceLevel2,
-    });
-  }
-
-  return {
-    itemId: item.sku,
-    displayName: item.title,
-    salesDescription: item.title,
-    upcCode: item.upc,
-    basePrice: item.netsuite.basePrice,
-    subsidiary: itemCtx.sub,
-    isInactive: false,
-    price: { items: prices },
-  };
-}
-
-function openingStock(
-  ctx: NsContext,
-  itemId: number,
-  item: CatalogItem,
-  locations: SeededRefs['locations'],
-): void {
-  const moves = [
-    { itemId, locationId: locations.warehouse, quantity: item.netsuite.warehouseQty },
-    { itemId, locationId: locations.fba, quantity: item.netsuite.fbaQty },
-  ].filter((move) => move.quantity !== 0);
-
-  ctx.store.setMoves(null, moves);
+  return customers;
 }

@@ -27,7 +27,9 @@ function oracleHeader(signature = ORACLE.signature, realm = '1234567'): string {
     oauth_version: '1.0',
     oauth_signature: signature,
   };
-  return `OAuth ${Object.entries(fields).map(([k, v]) => `${k}="${enc(v)}"`).join(',')}`;
+  return `OAuth ${Object.entries(fields)
+    .map(([k, v]) => `${k}="${enc(v)}"`)
+    .join(',')}`;
 }
 
 function oracleSettings(clockS = ORACLE.timestamp) {
@@ -42,24 +44,48 @@ function oracleSettings(clockS = ORACLE.timestamp) {
 }
 
 describe('TBA verification: Oracle test vector', () => {
-  const request = { method: 'POST', rawPath: ORACLE.path, rawQuery: ORACLE.query, host: ORACLE.host };
+  const request = {
+    method: 'POST',
+    rawPath: ORACLE.path,
+    rawQuery: ORACLE.query,
+    host: ORACLE.host,
+  };
 
   it('verifies the published signature with the clock at its timestamp', () => {
-    expect(verifyTba({ ...request, authorization: oracleHeader() }, oracleSettings())).toMatchObject({ ok: true });
+    expect(
+      verifyTba({ ...request, authorization: oracleHeader() }, oracleSettings()),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses it when a signed query parameter changes', () => {
-    const result = verifyTba({ ...request, rawQuery: ORACLE.query.replace('deploy=1', 'deploy=2'), authorization: oracleHeader() }, oracleSettings());
+    const result = verifyTba(
+      {
+        ...request,
+        rawQuery: ORACLE.query.replace('deploy=1', 'deploy=2'),
+        authorization: oracleHeader(),
+      },
+      oracleSettings(),
+    );
     expect(result).toEqual({ ok: false, reason: 'InvalidSignature' });
   });
 
   it('refuses it outside the timestamp window', () => {
-    expect(verifyTba({ ...request, authorization: oracleHeader() }, oracleSettings(ORACLE.timestamp + 301))).toEqual({ ok: false, reason: 'InvalidTimestamp' });
+    expect(
+      verifyTba(
+        { ...request, authorization: oracleHeader() },
+        oracleSettings(ORACLE.timestamp + 301),
+      ),
+    ).toEqual({ ok: false, reason: 'InvalidTimestamp' });
   });
 
   it('refuses a lower-case or wrong realm', () => {
     const settings = { ...oracleSettings(), accountId: '1234567_SB1' };
-    expect(verifyTba({ ...request, authorization: oracleHeader(ORACLE.signature, '1234567_sb1') }, settings)).toEqual({ ok: false, reason: 'InvalidRealm' });
+    expect(
+      verifyTba(
+        { ...request, authorization: oracleHeader(ORACLE.signature, '1234567_sb1') },
+        settings,
+      ),
+    ).toEqual({ ok: false, reason: 'InvalidRealm' });
   });
 
   it('verifies over a real socket with the Host of the account domain', async () => {
@@ -73,14 +99,23 @@ describe('TBA verification: Oracle test vector', () => {
     });
     try {
       const url = `${ns.url}${ORACLE.path}?${ORACLE.query}`;
-      const ok = await rawRequest(url, { method: 'POST', headers: { Host: ORACLE.host, Authorization: oracleHeader() } });
+      const ok = await rawRequest(url, {
+        method: 'POST',
+        headers: { Host: ORACLE.host, Authorization: oracleHeader() },
+      });
       // Authenticated: the emulator serves no RESTlets, so the answer is 404, not 401.
       expect(ok.status).toBe(404);
 
-      const replay = await rawRequest(url, { method: 'POST', headers: { Host: ORACLE.host, Authorization: oracleHeader() } });
+      const replay = await rawRequest(url, {
+        method: 'POST',
+        headers: { Host: ORACLE.host, Authorization: oracleHeader() },
+      });
       expect(replay.status).toBe(401);
 
-      const wrongHost = await rawRequest(url, { method: 'POST', headers: { Host: 'evil.example', Authorization: oracleHeader() } });
+      const wrongHost = await rawRequest(url, {
+        method: 'POST',
+        headers: { Host: 'evil.example', Authorization: oracleHeader() },
+      });
       expect(wrongHost.status).toBe(401);
     } finally {
       await ns.close();
@@ -99,40 +134,58 @@ describe('TBA over HTTP', () => {
 
   it('accepts a correctly signed request whose query is part of the signature', async () => {
     const url = `${h.ns.url}/services/rest/record/v1/customer?limit=5&offset=0`;
-    const res = await fetch(url, { headers: { Authorization: oauthHeader('GET', url, signing()) } });
+    const res = await fetch(url, {
+      headers: { Authorization: oauthHeader('GET', url, signing()) },
+    });
     expect(res.status).toBe(200);
   });
 
   it('returns NetSuite 401 INVALID_LOGIN for a bad signature', async () => {
     const url = `${h.ns.url}/services/rest/record/v1/customer`;
-    const res = await fetch(url, { headers: { Authorization: oauthHeader('GET', url, { ...signing(), tokenSecret: 'wrong' }) } });
+    const res = await fetch(url, {
+      headers: { Authorization: oauthHeader('GET', url, { ...signing(), tokenSecret: 'wrong' }) },
+    });
     expect(res.status).toBe(401);
-    expect(res.headers.get('content-type')).toBe('application/vnd.oracle.resource+json; type=error');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.oracle.resource+json; type=error',
+    );
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 401, title: 'Unauthorized', 'o:errorDetails': [{ 'o:errorCode': 'INVALID_LOGIN' }] });
+    expect(body).toMatchObject({
+      status: 401,
+      title: 'Unauthorized',
+      'o:errorDetails': [{ 'o:errorCode': 'INVALID_LOGIN' }],
+    });
     expect(JSON.stringify(body)).toContain('Invalid login attempt.');
   });
 
   it('refuses the lower-case sandbox realm', async () => {
     const url = `${h.ns.url}/services/rest/record/v1/customer`;
-    const res = await fetch(url, { headers: { Authorization: oauthHeader('GET', url, { ...signing(), realm: '1234567_sb1' }) } });
+    const res = await fetch(url, {
+      headers: { Authorization: oauthHeader('GET', url, { ...signing(), realm: '1234567_sb1' }) },
+    });
     expect(res.status).toBe(401);
   });
 
   it('refuses query parameters left out of the signature', async () => {
     const signedUrl = `${h.ns.url}/services/rest/record/v1/customer`;
-    const res = await fetch(`${signedUrl}?limit=5`, { headers: { Authorization: oauthHeader('GET', signedUrl, signing()) } });
+    const res = await fetch(`${signedUrl}?limit=5`, {
+      headers: { Authorization: oauthHeader('GET', signedUrl, signing()) },
+    });
     expect(res.status).toBe(401);
   });
 
   it('treats + in the query as a space, so a literal-+ signature fails (reference §5.2)', async () => {
     const url = `${h.ns.url}/services/rest/record/v1/customer?fields=companyName+email`;
     // The signer decodes the query with decodeURIComponent, so it signs a literal '+'.
-    const res = await fetch(url, { headers: { Authorization: oauthHeader('GET', url, signing()) } });
+    const res = await fetch(url, {
+      headers: { Authorization: oauthHeader('GET', url, signing()) },
+    });
     expect(res.status).toBe(401);
 
     const spaced = `${h.ns.url}/services/rest/record/v1/customer?fields=companyName%20email`;
-    const ok = await fetch(spaced, { headers: { Authorization: oauthHeader('GET', spaced, signing()) } });
+    const ok = await fetch(spaced, {
+      headers: { Authorization: oauthHeader('GET', spaced, signing()) },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -142,13 +195,23 @@ describe('TBA over HTTP', () => {
     expect((await fetch(url, { headers: { Authorization: header } })).status).toBe(200);
     expect((await fetch(url, { headers: { Authorization: header } })).status).toBe(401);
 
-    const stale = oauthHeader('GET', url, { ...signing(), timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = oauthHeader('GET', url, {
+      ...signing(),
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect((await fetch(url, { headers: { Authorization: stale } })).status).toBe(401);
   });
 
   it('signs transform paths with ! as %21 and accepts %21 in the URL', async () => {
     const url = `${h.ns.url}/services/rest/record/v1/salesOrder/999999/%21transform/itemFulfillment`;
-    const res = await fetch(url, { method: 'POST', headers: { Authorization: oauthHeader('POST', url.replace('%21', '!'), signing()), 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Authorization: oauthHeader('POST', url.replace('%21', '!'), signing()),
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
   });
 

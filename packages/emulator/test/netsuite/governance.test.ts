@@ -10,9 +10,15 @@ describe('concurrency governance', () => {
 
   it('admits the account limit of in-flight requests and answers 429 over it', async () => {
     // 20 s of read latency at timeScale 20 keeps each request in flight for one second.
-    h = await startHarness({ concurrencyLimit: 5, latencyMs: { read: [20_000, 20_000] }, timeScale: 20 });
+    h = await startHarness({
+      concurrencyLimit: 5,
+      latencyMs: { read: [20_000, 20_000] },
+      timeScale: 20,
+    });
     const harness = h;
-    const responses = await Promise.all(Array.from({ length: 8 }, () => harness.call('GET', '/record/v1/customer')));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => harness.call('GET', '/record/v1/customer')),
+    );
     const statuses = responses.map((r) => r.status).sort();
 
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
@@ -22,21 +28,40 @@ describe('concurrency governance', () => {
     expect(await rejected.json()).toMatchObject({
       status: 429,
       title: 'Too Many Requests',
-      'o:errorDetails': [{ 'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED', detail: 'Concurrent request limit exceeded. Request blocked.' }],
+      'o:errorDetails': [
+        {
+          'o:errorCode': 'CONCURRENCY_LIMIT_EXCEEDED',
+          detail: 'Concurrent request limit exceeded. Request blocked.',
+        },
+      ],
     });
-    expect(harness.ns.inspect.governance()).toMatchObject({ peakInFlight: 5, rejected: 3, inFlight: 0 });
+    expect(harness.ns.inspect.governance()).toMatchObject({
+      peakInFlight: 5,
+      rejected: 3,
+      inFlight: 0,
+    });
   });
 
   it('frees slots when requests finish', async () => {
     h = await startHarness({ concurrencyLimit: 1 });
-    for (let i = 0; i < 4; i += 1) expect((await h.call('GET', '/record/v1/customer')).status).toBe(200);
+    for (let i = 0; i < 4; i += 1)
+      expect((await h.call('GET', '/record/v1/customer')).status).toBe(200);
   });
 
   it('can answer the slow 401 INVALID_LOGIN NetSuite gives under TBA overload', async () => {
-    h = await startHarness({ concurrencyLimit: 1, concurrencyOverflow: 'invalidLogin', invalidLoginDelayMs: 60_000, latencyMs: { read: [20_000, 20_000] }, timeScale: 40 });
+    h = await startHarness({
+      concurrencyLimit: 1,
+      concurrencyOverflow: 'invalidLogin',
+      invalidLoginDelayMs: 60_000,
+      latencyMs: { read: [20_000, 20_000] },
+      timeScale: 40,
+    });
     const harness = h;
     const started = Date.now();
-    const [first, second] = await Promise.all([harness.call('GET', '/record/v1/customer'), harness.call('GET', '/record/v1/customer')]);
+    const [first, second] = await Promise.all([
+      harness.call('GET', '/record/v1/customer'),
+      harness.call('GET', '/record/v1/customer'),
+    ]);
     expect([first?.status, second?.status].sort()).toEqual([200, 401]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400); // 60 s / 40
   });
@@ -61,7 +86,9 @@ describe('fault injection', () => {
 
     const first = await h.call('GET', '/record/v1/customer');
     expect(first.status).toBe(500);
-    expect(await first.json()).toMatchObject({ 'o:errorDetails': [{ 'o:errorCode': 'UNEXPECTED_ERROR' }] });
+    expect(await first.json()).toMatchObject({
+      'o:errorDetails': [{ 'o:errorCode': 'UNEXPECTED_ERROR' }],
+    });
     expect((await h.call('GET', '/record/v1/customer')).status).toBe(503);
     expect((await h.call('GET', '/record/v1/customer')).status).toBe(429);
     await expect(h.call('GET', '/record/v1/customer')).rejects.toThrow();
@@ -71,7 +98,9 @@ describe('fault injection', () => {
   it('commits before a reset-after-commit so a client can find the record by external id', async () => {
     h = await startHarness();
     h.ns.inspect.queueFaults(['resetAfterCommit']);
-    await expect(h.call('POST', '/record/v1/department', { name: 'Lost reply', externalId: 'dep-1' })).rejects.toThrow();
+    await expect(
+      h.call('POST', '/record/v1/department', { name: 'Lost reply', externalId: 'dep-1' }),
+    ).rejects.toThrow();
     expect(h.ns.inspect.count('department', 'dep-1')).toBe(1);
     expect((await h.call('GET', '/record/v1/department/eid:dep-1')).status).toBe(200);
   });
@@ -79,7 +108,8 @@ describe('fault injection', () => {
   it('injects 429 bursts and random faults reproducibly', async () => {
     h = await startHarness({ faults: { burst429: { every: 4, length: 2 } } });
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i += 1) statuses.push((await h.call('GET', '/record/v1/customer')).status);
+    for (let i = 0; i < 8; i += 1)
+      statuses.push((await h.call('GET', '/record/v1/customer')).status);
     expect(statuses).toEqual([200, 200, 429, 429, 200, 200, 429, 429]);
   });
 

@@ -3,13 +3,26 @@
  * signer written independently of the emulator's verifier (and of netsuite-client), plus fetch
  * wrappers. Everything talks to 127.0.0.1 only.
  */
-import { createHmac, createPrivateKey, randomBytes, sign as cryptoSign, constants } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  randomBytes,
+  sign as cryptoSign,
+  constants,
+} from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { startNetSuiteEmulator, type NetSuiteEmulatorOptions, type RunningNetSuiteEmulator } from '../../src/netsuite/start';
+import {
+  startNetSuiteEmulator,
+  type NetSuiteEmulatorOptions,
+  type RunningNetSuiteEmulator,
+} from '../../src/netsuite/start';
 
 /** Strict RFC 3986 encoding. */
 export function enc(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** TBA signing inputs. */
@@ -36,20 +49,41 @@ export function oauthHeader(method: string, url: string, s: Signing): string {
   };
 
   const query = parsed.search.slice(1);
-  const queryPairs = query === '' ? [] : query.split('&').map((p) => p.split('=').map((x) => decodeURIComponent(x ?? '')) as [string, string]);
-  const pairs = [...Object.entries(oauth), ...queryPairs].map(([k, v]) => `${enc(k)}=${enc(v ?? '')}`).sort();
+  const queryPairs =
+    query === ''
+      ? []
+      : query
+          .split('&')
+          .map((p) => p.split('=').map((x) => decodeURIComponent(x ?? '')) as [string, string]);
+  const pairs = [...Object.entries(oauth), ...queryPairs]
+    .map(([k, v]) => `${enc(k)}=${enc(v ?? '')}`)
+    .sort();
   const base = `${method.toUpperCase()}&${enc(`${parsed.protocol}//${parsed.host}${parsed.pathname}`)}&${enc(pairs.join('&'))}`;
-  const signature = createHmac('sha256', `${enc(s.consumerSecret)}&${enc(s.tokenSecret)}`).update(base).digest('base64');
+  const signature = createHmac('sha256', `${enc(s.consumerSecret)}&${enc(s.tokenSecret)}`)
+    .update(base)
+    .digest('base64');
 
   const fields = { realm: s.realm, ...oauth, oauth_signature: signature };
-  return `OAuth ${Object.entries(fields).map(([k, v]) => `${k}="${enc(v)}"`).join(', ')}`;
+  return `OAuth ${Object.entries(fields)
+    .map(([k, v]) => `${k}="${enc(v)}"`)
+    .join(', ')}`;
 }
 
 /** A started emulator plus a signed fetch. */
 export interface Harness {
   ns: RunningNetSuiteEmulator;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  json<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
   /** Creates a record and returns its id from the Location header. */
   create(type: string, body: unknown): Promise<string>;
   suiteql(q: string, query?: string): Promise<Record<string, unknown>>;
@@ -60,18 +94,38 @@ const SMALL_WORLD = { orders: 50 } as const;
 /** Starts an emulator (small world) with a signed fetch helper. */
 export async function startHarness(options: NetSuiteEmulatorOptions = {}): Promise<Harness> {
   const ns = await startNetSuiteEmulator({ worldOptions: SMALL_WORLD, ...options });
-  const signing = (): Signing => ({ ...ns.credentials.tba, realm: ns.accountId.toUpperCase(), timestamp: Math.floor((options.clock ?? (() => new Date()))().getTime() / 1000) });
+  const signing = (): Signing => ({
+    ...ns.credentials.tba,
+    realm: ns.accountId.toUpperCase(),
+    timestamp: Math.floor((options.clock ?? (() => new Date()))().getTime() / 1000),
+  });
 
-  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> => {
+  const call = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> => {
     const url = `${ns.url}/services/rest${path}`;
     return fetch(url, {
       method,
-      headers: { Authorization: oauthHeader(method, url, signing()), 'Content-Type': 'application/json', ...headers },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      headers: {
+        Authorization: oauthHeader(method, url, signing()),
+        'Content-Type': 'application/json',
+        ...headers,
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   };
 
-  const json = async <T,>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> => (await (await call(method, path, body, headers)).json()) as T;
+  const json = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> => (await (await call(method, path, body, headers)).json()) as T;
 
   const create = async (type: string, body: unknown): Promise<string> => {
     const res = await call('POST', `/record/v1/${type}`, body);
@@ -93,17 +147,30 @@ export function signJwt(header: object, payload: object, privateKeyPem: string):
   const signature =
     alg === 'ES256'
       ? cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' })
-      : cryptoSign('sha256', Buffer.from(input), { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+      : cryptoSign('sha256', Buffer.from(input), {
+          key,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: 32,
+        });
   return `${input}.${signature.toString('base64url')}`;
 }
 
 /** A raw node:http request (lets tests set the Host header, which fetch forbids). */
-export function rawRequest(url: string, options: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+export function rawRequest(
+  url: string,
+  options: { method: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method, headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+        }),
+      );
     });
     req.on('error', reject);
     req.end(options.body);

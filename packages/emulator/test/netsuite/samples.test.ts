@@ -9,9 +9,12 @@ function sample(...path: string[]): Json {
   return JSON.parse(readFileSync(sharedPath('netsuite', 'samples', ...path), 'utf8')) as Json;
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isReference = (value: unknown): boolean => isObject(value) && 'refName' in value && 'id' in value && 'links' in value;
-const isStub = (value: unknown): boolean => isObject(value) && Object.keys(value).join() === 'links';
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isReference = (value: unknown): boolean =>
+  isObject(value) && 'refName' in value && 'id' in value && 'links' in value;
+const isStub = (value: unknown): boolean =>
+  isObject(value) && Object.keys(value).join() === 'links';
 const selfLink = (value: Json): string => (value.links as Json[])[0]?.href as string;
 
 describe('responses have the shape of the real NetSuite samples', () => {
@@ -24,7 +27,11 @@ describe('responses have the shape of the real NetSuite samples', () => {
     h = await startHarness();
     seeded = h.ns.inspect.seeded;
     const item = Object.values(seeded.items)[0] as number;
-    const id = await h.create('invoice', { entity: { id: String(seeded.customers.US) }, currency: { id: String(seeded.currencies.USD) }, item: { items: [{ item: { id: String(item) }, quantity: 1, rate: 1 }] } });
+    const id = await h.create('invoice', {
+      entity: { id: String(seeded.customers.US) },
+      currency: { id: String(seeded.currencies.USD) },
+      item: { items: [{ item: { id: String(item) }, quantity: 1, rate: 1 }] },
+    });
     invoice = await h.json('GET', `/record/v1/invoice/${id}?expandSubResources=true`);
     customer = await h.json('GET', `/record/v1/customer/${seeded.customers.US}`);
   });
@@ -70,17 +77,33 @@ describe('responses have the shape of the real NetSuite samples', () => {
   });
 
   it('every record sample self link has the path shape our links use', () => {
-    for (const file of ['account.json', 'currency.json', 'location.json', 'subsidiary.json', 'department.json']) {
+    for (const file of [
+      'account.json',
+      'currency.json',
+      'location.json',
+      'subsidiary.json',
+      'department.json',
+    ]) {
       const real = sample('ledger_sync-netsuite', file);
       const path = new URL(selfLink(real)).pathname;
       expect(path).toMatch(/^\/services\/rest\/record\/v1\/[a-zA-Z]+\/\d+$/);
     }
-    expect(new URL(selfLink(customer)).pathname).toMatch(/^\/services\/rest\/record\/v1\/[a-zA-Z]+\/\d+$/);
+    expect(new URL(selfLink(customer)).pathname).toMatch(
+      /^\/services\/rest\/record\/v1\/[a-zA-Z]+\/\d+$/,
+    );
   });
 
   it('SuiteQL envelopes and rows match the *_search.json samples', async () => {
-    const ours = await h.suiteql('SELECT id, companyname, email FROM customer ORDER BY id', '?limit=1000');
-    for (const file of ['customer_search.json', 'account_search.json', 'customer_deposit_search.json', 'subsidiary_search.json']) {
+    const ours = await h.suiteql(
+      'SELECT id, companyname, email FROM customer ORDER BY id',
+      '?limit=1000',
+    );
+    for (const file of [
+      'customer_search.json',
+      'account_search.json',
+      'customer_deposit_search.json',
+      'subsidiary_search.json',
+    ]) {
       const real = sample('ledger_sync-netsuite', file);
       expect(Object.keys(ours).sort()).toEqual(Object.keys(real).sort());
       expect(typeof ours.count).toBe(typeof real.count);
@@ -88,20 +111,26 @@ describe('responses have the shape of the real NetSuite samples', () => {
 
       for (const row of real.items as Json[]) {
         expect(row.links).toEqual([]);
-        expect(Object.keys(row).every((key) => key === key.toLowerCase() || key === 'undepFunds')).toBe(true);
+        expect(
+          Object.keys(row).every((key) => key === key.toLowerCase() || key === 'undepFunds'),
+        ).toBe(true);
       }
     }
 
     const row = (ours.items as Json[])[0] as Json;
     expect(row.links).toEqual([]);
-    expect(typeof row.id).toBe(typeof (sample('ledger_sync-netsuite', 'customer_search.json').items[0] as Json).id);
+    expect(typeof row.id).toBe(
+      typeof (sample('ledger_sync-netsuite', 'customer_search.json').items[0] as Json).id,
+    );
   });
 
   it('error bodies have the nsError shape of reference §3.1', async () => {
     const res = await h.call('GET', '/record/v1/customer/99999999');
     const body = (await res.json()) as Json;
     expect(Object.keys(body).sort()).toEqual(['o:errorDetails', 'status', 'title', 'type']);
-    expect(body.type).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110\.html#section-15\.5\.5$/);
+    expect(body.type).toMatch(
+      /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110\.html#section-15\.5\.5$/,
+    );
     expect(Object.keys(body['o:errorDetails'][0]).sort()).toEqual(['detail', 'o:errorCode']);
   });
 });

@@ -29,22 +29,38 @@ describe('seeding from the world', () => {
       const kit = inNs.find((c) => c.kind === 'kit');
       const kitRecord = ns.inspect.record(seeded.items[kit?.sku as string] as number);
       expect(kitRecord?.type).toBe('kitItem');
-      expect((kitRecord?.body.member as { items: unknown[] }).items).toHaveLength(kit?.components?.length ?? -1);
+      expect((kitRecord?.body.member as { items: unknown[] }).items).toHaveLength(
+        kit?.components?.length ?? -1,
+      );
 
       const child = inNs.find((c) => c.kind === 'matrix');
       const childRecord = ns.inspect.record(seeded.items[child?.sku as string] as number);
-      expect(childRecord?.body).toMatchObject({ matrixType: 'CHILD', parent: { id: String(seeded.items[child?.parentSku as string]) } });
+      expect(childRecord?.body).toMatchObject({
+        matrixType: 'CHILD',
+        parent: { id: String(seeded.items[child?.parentSku as string]) },
+      });
       expect(ns.inspect.records('nonInventorySaleItem').length).toBeGreaterThan(0);
 
       const stocked = inNs.find((c) => c.kind === 'inventory') as (typeof inNs)[number];
-      expect(ns.inspect.onHand(stocked.sku, seeded.locations.warehouse)).toBe(stocked.netsuite.warehouseQty);
+      expect(ns.inspect.onHand(stocked.sku, seeded.locations.warehouse)).toBe(
+        stocked.netsuite.warehouseQty,
+      );
       expect(ns.inspect.onHand(stocked.sku, seeded.locations.fba)).toBe(stocked.netsuite.fbaQty);
 
-      for (const type of ['subsidiary', 'currency', 'priceLevel', 'salesTaxItem', 'shipItem', 'account']) {
+      for (const type of [
+        'subsidiary',
+        'currency',
+        'priceLevel',
+        'salesTaxItem',
+        'shipItem',
+        'account',
+      ]) {
         expect(ns.inspect.count(type)).toBeGreaterThan(0);
       }
       expect(ns.inspect.record(seeded.locations.fbaDamaged)?.refName).toBe('Amazon FBA - Damaged');
-      expect(ns.inspect.findByExternalId('customer', 'amazon-default-US')?.id).toBe(seeded.customers.US);
+      expect(ns.inspect.findByExternalId('customer', 'amazon-default-US')?.id).toBe(
+        seeded.customers.US,
+      );
     } finally {
       await ns.close();
     }
@@ -56,7 +72,10 @@ describe('seeding from the world', () => {
     const url = `${first.url}/services/rest/record/v1/department`;
     const created = await fetch(url, {
       method: 'POST',
-      headers: { Authorization: oauthHeader('POST', url, { ...first.credentials.tba, realm: '1234567_SB1' }), 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: oauthHeader('POST', url, { ...first.credentials.tba, realm: '1234567_SB1' }),
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ name: 'Survives', externalId: 'dept-persist' }),
     });
     expect(created.status).toBe(204);

@@ -90,7 +90,8 @@ export function renderSublist(
   const recordId = /\/(\d+)\/[^/]+$/.exec(href)?.[1];
   const items = lines.map((line, index) => {
     // NetSuite line ids read "<record id>_<line>" (shared/netsuite/samples/ledger_sync/invoice.json).
-    const id = line.id ?? (line.line === undefined ? undefined : `${recordId}_${String(line.line)}`);
+    const id =
+      line.id ?? (line.line === undefined ? undefined : `${recordId}_${String(line.line)}`);
     const withId = id === undefined ? line : { ...line, id };
     return renderLine(def, field, withId, `${href}/${String(line.line ?? index)}`, ctx);
   });

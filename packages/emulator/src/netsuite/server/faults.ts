@@ -3,6 +3,7 @@
  * seeded generator. Kinds: 429 (as if over the concurrency limit), 500/503, a connection reset
  * before the request runs, a reset after it committed (for idempotency tests), and slow replies.
  */
+import { seededRandom } from './prng';
 
 /** One fault. */
 export type FaultKind = '429' | '500' | '503' | 'reset' | 'resetAfterCommit' | 'slow';
@@ -23,10 +24,10 @@ export interface NetSuiteFaultOptions {
 export class FaultInjector {
   private readonly queue: Array<FaultKind | null> = [];
   private requests = 0;
-  private rng: number;
+  private readonly random: () => number;
 
   constructor(private readonly options: NetSuiteFaultOptions = {}) {
-    this.rng = (options.seed ?? 7) >>> 0 || 7;
+    this.random = seededRandom(options.seed ?? 7);
   }
 
   /** Queues faults for the next requests (null = a normal request). */
@@ -54,12 +55,5 @@ export class FaultInjector {
   /** Slow-reply delay before timeScale. */
   get slowMs(): number {
     return this.options.slowMs ?? 5000;
-  }
-
-  private random(): number {
-    this.rng ^= this.rng << 13;
-    this.rng ^= this.rng >>> 17;
-    this.rng ^= this.rng << 5;
-    return (this.rng >>> 0) / 0x1_0000_0000;
   }
 }

@@ -3,6 +3,7 @@
  * SOAP and RESTlets share it; Standard tier 5), and per-request latency divided by timeScale
  * (shared/reference/netsuite.md §4; https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1525253248.html).
  */
+import { seededRandom } from './prng';
 
 /** Latency ranges in milliseconds, before dividing by timeScale. */
 export interface LatencyOptions {
@@ -26,7 +27,7 @@ export class Governance {
     accepted: 0,
     rejected: 0,
   };
-  private rng: number;
+  private readonly random: () => number;
 
   constructor(
     readonly limit: number,
@@ -34,7 +35,7 @@ export class Governance {
     private readonly timeScale: number,
     seed = 1,
   ) {
-    this.rng = seed >>> 0 || 1;
+    this.random = seededRandom(seed);
   }
 
   /** Takes a slot; false when the account is at its limit. */
@@ -66,15 +67,7 @@ export class Governance {
     if (range === undefined) return 0;
 
     const [minMs, maxMs] = range;
-    return (minMs + (maxMs - minMs) * this.next()) / this.timeScale;
-  }
-
-  /** xorshift32: reproducible latencies for a given seed. */
-  private next(): number {
-    this.rng ^= this.rng << 13;
-    this.rng ^= this.rng >>> 17;
-    this.rng ^= this.rng << 5;
-    return (this.rng >>> 0) / 0x1_0000_0000;
+    return (minMs + (maxMs - minMs) * this.random()) / this.timeScale;
   }
 }
 
