@@ -23,6 +23,18 @@ export type {
   RouteModule,
   StoredDocument,
 } from './amazon/server/types';
+export { startNetSuiteEmulator } from './netsuite/start';
+export type { NetSuiteEmulatorOptions, RunningNetSuiteEmulator } from './netsuite/start';
+export type { InspectedRecord, InventoryRow, NetSuiteInspector } from './netsuite/inspect';
+export type { SeededRefs } from './netsuite/seed';
+export type { AccountFeatures } from './netsuite/context';
+export type { TbaCredentials } from './netsuite/auth/tba';
+export type {
+  FaultKind as NetSuiteFaultKind,
+  NetSuiteFaultOptions,
+} from './netsuite/server/faults';
+export type { GovernanceStats, LatencyOptions } from './netsuite/server/governance';
+export { DUPLICATE_EXTERNAL_ID } from './netsuite/errors';
 export { startEmulators } from './start';
 export type { RunningEmulators, StartEmulatorsOptions } from './start';
 export { advanceWorld, createWorld, DEFAULT_WORLD_START } from './world';
