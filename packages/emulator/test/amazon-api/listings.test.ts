@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAmazonEmulator } from '../../src/amazon/server/emulator';
-import { call, sellerToken, startTestEmulator } from './helpers';
+import { type ApiBody, call, sellerToken, startTestEmulator } from './helpers';
 
 let amazon: RunningAmazonEmulator;
 let token: string;
@@ -223,7 +223,7 @@ describe('Product type definitions and catalog', () => {
       `/definitions/2020-09-01/productTypes/HOME?marketplaceIds=${US}&requirements=LISTING`,
     );
     expect(res.body).toMatchObject({ productType: 'HOME', requirements: 'LISTING' });
-    const schema = await (await fetch(res.body.schema.link.resource)).json();
+    const schema = (await (await fetch(res.body.schema.link.resource)).json()) as ApiBody;
     expect(schema.required).toContain('item_name');
     expect(schema.properties.fulfillment_availability).toBeDefined();
     const bad = await call(

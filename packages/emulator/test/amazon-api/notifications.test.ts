@@ -2,7 +2,14 @@ import aws4 from 'aws4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAmazonEmulator } from '../../src/amazon/server/emulator';
 import { signingKey } from '../../src/amazon/notifications/sigv4';
-import { call, grantlessToken, sellerToken, startTestEmulator, type FakeClock } from './helpers';
+import {
+  type ApiBody,
+  call,
+  grantlessToken,
+  sellerToken,
+  startTestEmulator,
+  type FakeClock,
+} from './helpers';
 
 let amazon: RunningAmazonEmulator;
 let clock: FakeClock;
@@ -52,6 +59,15 @@ async function sqs(
     secretAccessKey: secret ?? amazon.credentials.awsSecretAccessKey,
   });
   return fetch(url, { method: 'POST', headers: opts.headers as Record<string, string>, body });
+}
+
+/** ReceiveMessage over the JSON protocol. */
+async function receiveJson(): Promise<ApiBody> {
+  const res = await sqs(undefined, {
+    target: 'ReceiveMessage',
+    body: { QueueUrl: amazon.credentials.queueUrl },
+  });
+  return (await res.json()) as ApiBody;
 }
 
 describe('SigV4', () => {
@@ -176,14 +192,9 @@ describe('notifications to SQS', () => {
       target: 'ReceiveMessage',
       body: { QueueUrl: amazon.credentials.queueUrl },
     });
-    expect((await hidden.json()).Messages).toEqual([]);
+    expect(((await hidden.json()) as ApiBody).Messages).toEqual([]);
     clock.advance(30_000);
-    const again = await (
-      await sqs(undefined, {
-        target: 'ReceiveMessage',
-        body: { QueueUrl: amazon.credentials.queueUrl },
-      })
-    ).json();
+    const again = await receiveJson();
     expect(again.Messages).toHaveLength(1);
     expect(again.Messages[0].Attributes.ApproximateReceiveCount).toBe('2');
 
@@ -199,16 +210,7 @@ describe('notifications to SQS', () => {
     });
     expect(deleted.status).toBe(200);
     clock.advance(60_000);
-    expect(
-      (
-        await (
-          await sqs(undefined, {
-            target: 'ReceiveMessage',
-            body: { QueueUrl: amazon.credentials.queueUrl },
-          })
-        ).json()
-      ).Messages,
-    ).toEqual([]);
+    expect((await receiveJson()).Messages).toEqual([]);
   });
 
   it('long-polls until a message arrives', async () => {
@@ -225,7 +227,7 @@ describe('notifications to SQS', () => {
         }),
       50,
     );
-    const result = await (await pending).json();
+    const result = (await (await pending).json()) as ApiBody;
     expect(result.Messages[0].Body).toBe('hello');
     expect(Date.now() - started).toBeLessThan(150);
     expect(amazon.inspect.notifications().length).toBeGreaterThan(0);
@@ -237,6 +239,6 @@ describe('notifications to SQS', () => {
       body: { QueueUrl: amazon.credentials.queueUrl.replace(/[^/]+$/, 'missing') },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).__type).toBe('com.amazonaws.sqs#QueueDoesNotExist');
+    expect(((await res.json()) as ApiBody).__type).toBe('com.amazonaws.sqs#QueueDoesNotExist');
   });
 });

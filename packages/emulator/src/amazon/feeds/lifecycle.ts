@@ -63,8 +63,12 @@ function finish(ctx: AmazonContext, feed: FeedRecord): FeedRecord {
   let status: FeedRecord['processingStatus'] = 'DONE';
   let result: unknown;
   try {
-    if (REMOVED_FEED_TYPES.has(feed.feedType))
+    if (REMOVED_FEED_TYPES.has(feed.feedType)) {
       throw new FatalFeedError(`Feed type ${feed.feedType} is no longer supported.`);
+    }
+    if (feed.feedType !== 'JSON_LISTINGS_FEED') {
+      throw new FatalFeedError(`Feed type ${feed.feedType} is not processed by the emulator.`);
+    }
     result = processListingsFeed(
       ctx,
       { feedId: feed.feedId, sellerId: feed.sellerId, marketplaceId: feed.marketplaceIds[0] ?? '' },
