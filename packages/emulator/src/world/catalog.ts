@@ -40,7 +40,7 @@ interface CatalogDraft {
 
 /** How many plain SKUs a world gets: grows slowly with the order count. */
 function plainSkuCount(orders: number): number {
-  return Math.min(400, 30 + Math.floor(orders / 400));
+  return Math.min(400, 30 + Math.floor(orders / 150));
 }
 
 function draftsFor(market: WorldMarketplace, orders: number): CatalogDraft[] {

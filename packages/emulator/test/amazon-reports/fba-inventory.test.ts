@@ -25,7 +25,7 @@ let t: TestContext;
 
 beforeAll(() => {
   // Large enough for more than one 50-summary page of FBA SKUs.
-  world = createWorld({ orders: 40_000 });
+  world = createWorld({ orders: 15_000 });
 });
 
 afterAll(() => t?.close());
