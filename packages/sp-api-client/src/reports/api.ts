@@ -2,8 +2,6 @@
  * The Reports lifecycle (reference §2.7): createReport → poll getReport → getReportDocument →
  * stream the document's rows. Settlement reports are never created, only listed.
  */
-import { InvalidInputError } from '@sellerbridge/http-core';
-
 import type { SpApiRequester } from '../client/types';
 import { readDocumentBytes } from './document-text';
 import { ProcessingFatalError } from './errors';
@@ -19,7 +17,8 @@ import {
   reportSchema,
 } from './schemas';
 import type { Report, ReportDocument } from './schemas';
-import { SETTLEMENT_REPORT_TYPES, isSettlementReportType } from './settlement-types';
+import { assertRequestable, toAmazonDate } from './report-input';
+import { SETTLEMENT_REPORT_TYPES } from './settlement-types';
 import type { ReportRow } from './tsv';
 
 /** What createReport sends; `marketplaceIds` defaults to the client's marketplaces. */
@@ -235,22 +234,3 @@ export function createReportsApi(requester: SpApiRequester, options: ReportsApiO
 
 /** The `client.reports` namespace. */
 export type ReportsApi = ReturnType<typeof createReportsApi>;
-
-function assertRequestable(reportType: string): void {
-  if (!isSettlementReportType(reportType)) return;
-
-  throw new InvalidInputError({
-    vendor: 'amazon',
-    operation: 'createReport',
-    errorPath: 'reportType',
-    message: `amazon createReport: ${reportType} is produced by Amazon and cannot be requested`,
-    hint: 'list settlement reports with reports.listSettlementReports() and read them with readReport()',
-  });
-}
-
-/** Formats a date as UTC `YYYY-MM-DDTHH:mm:ssZ`; strings pass unchanged (the client validates). */
-export function toAmazonDate(value: Date | string | undefined): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-
-  return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

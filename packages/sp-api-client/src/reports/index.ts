@@ -1,5 +1,6 @@
 /** The `client.reports` namespace and the report row helpers. */
-export { createReportsApi, toAmazonDate } from './api';
+export { createReportsApi } from './api';
+export { toAmazonDate } from './report-input';
 export type {
   CreateReportInput,
   ListReportsFilter,
