@@ -3,29 +3,49 @@
  * deterministic external id, and when the external id is already in use link the existing
  * record. The NetSuite client looks the record up by `eid:` itself and reports it as a
  * `ConflictError` carrying `existingId`; we only link it.
+ *
+ * New links are buffered in the run and committed with their page (one transaction with the
+ * checkpoint), not one transaction per record. A crash loses at most the links of the page in
+ * hand; re-running that page finds those records by external id (the conflict path above), so
+ * nothing is created twice.
  */
 import type { CreateOnceOptions, CreateOnceResult, FlowContext, Links } from './context';
 import { isExternalId } from './external-id';
 import { ValueFormatError } from './errors';
-import type { StateStore } from './store/types';
+import type { LinkRecord, StateStore } from './store/types';
 
 /** What the links helper needs from the run. */
 export interface LinksEnvironment {
   store: StateStore;
   integrationId: string;
-  dryRun: boolean;
   now: () => string;
   write: FlowContext['write'];
+  /** Links created in this run and not yet committed, by `linkKey`. */
+  pending: Map<string, LinkRecord>;
+}
+
+/** The buffer key of a link. */
+export function linkKey(recordType: string, sourceKey: string): string {
+  return `${recordType}\u0000${sourceKey}`;
 }
 
 /** The links helper of one run. */
 export function createLinks(env: LinksEnvironment): Links {
-  const { store, integrationId: ns } = env;
-
   return {
-    get: (recordType, sourceKey) => store.getLink(ns, recordType, sourceKey),
+    get: (recordType, sourceKey) => findLink(env, recordType, sourceKey),
     createOnce: (options) => createOnce(env, options),
   };
+}
+
+async function findLink(
+  env: LinksEnvironment,
+  recordType: string,
+  sourceKey: string,
+): Promise<LinkRecord | undefined> {
+  return (
+    env.pending.get(linkKey(recordType, sourceKey)) ??
+    env.store.getLink(env.integrationId, recordType, sourceKey)
+  );
 }
 
 async function createOnce(
@@ -37,7 +57,7 @@ async function createOnce(
     throw new ValueFormatError('externalId', `'${externalId}' is not a valid external id`);
   }
 
-  const existing = await env.store.getLink(env.integrationId, recordType, sourceKey);
+  const existing = await findLink(env, recordType, sourceKey);
   if (existing) return { netsuiteId: existing.netsuiteId, externalId, outcome: 'already-linked' };
 
   const intent = {
@@ -51,13 +71,8 @@ async function createOnce(
   if (!created.sent) return { netsuiteId: `dry-run:${externalId}`, externalId, outcome: 'dry-run' };
 
   const { netsuiteId, outcome } = created.value;
-  await env.store.putLink(env.integrationId, {
-    sourceKey,
-    recordType,
-    netsuiteId,
-    externalId,
-    createdAt: env.now(),
-  });
+  const link = { sourceKey, recordType, netsuiteId, externalId, createdAt: env.now() };
+  env.pending.set(linkKey(recordType, sourceKey), link);
 
   return { netsuiteId, externalId, outcome };
 }

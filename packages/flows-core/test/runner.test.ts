@@ -162,6 +162,7 @@ describe('integration.run', () => {
     expect(summary).toMatchObject({ read: 5, created: 5 });
     expect(await store.getCheckpoint('acme-test', 'orders')).toBe(3);
     expect(await store.getLock('acme-test', 'flow:orders')).toBeUndefined();
+    expect(await integration.links.list()).toHaveLength(5);
 
     const resumed = await integration.run('orders');
     expect(resumed).toMatchObject({ status: 'completed', read: 6, created: 4, skipped: 2 });

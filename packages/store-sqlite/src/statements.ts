@@ -12,7 +12,7 @@ const params = (columns: string): string =>
     .join(', ');
 
 /** Compiles every statement. */
-export function prepareStatements(db: Database.Database) {
+export function prepareStatements(db: Database.Database): Statements {
   return {
     getCheckpoint: db.prepare('SELECT value FROM checkpoints WHERE ns = ? AND flow_id = ?'),
     saveCheckpoint: db.prepare(
@@ -72,5 +72,26 @@ export function prepareStatements(db: Database.Database) {
   };
 }
 
+/** The names of the statements. */
+export type StatementName =
+  | 'getCheckpoint'
+  | 'saveCheckpoint'
+  | 'getLink'
+  | 'putLink'
+  | 'listLinks'
+  | 'getErrorByTrace'
+  | 'getError'
+  | 'putError'
+  | 'listErrors'
+  | 'resolveError'
+  | 'purgePii'
+  | 'saveRun'
+  | 'getRun'
+  | 'listRuns'
+  | 'acquireLock'
+  | 'renewLock'
+  | 'releaseLock'
+  | 'getLock';
+
 /** The compiled statements. */
-export type Statements = ReturnType<typeof prepareStatements>;
+export type Statements = Record<StatementName, Database.Statement>;

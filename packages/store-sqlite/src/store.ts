@@ -7,7 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { mergeErrorUpsert, type JsonValue, type StateStore } from '@sellerbridge/flows-core';
+import {
+  mergeErrorUpsert,
+  type JsonValue,
+  type PageCommit,
+  type StateStore,
+} from '@sellerbridge/flows-core';
 import { migrate } from './migrations';
 import {
   toErrorRecord,
@@ -59,12 +64,23 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       0,
     );
 
-  const commitPage = db.transaction(
-    (ns: string, flowId: string, checkpoint: JsonValue, keys: readonly string[], now: string) => {
-      resolveKeys(ns, flowId, keys, 'succeeded', now);
-      s.saveCheckpoint.run(ns, flowId, JSON.stringify(checkpoint), now);
-    },
-  );
+  const commitPage = db.transaction((ns: string, commit: PageCommit) => {
+    for (const link of commit.links) {
+      s.putLink.run(
+        ns,
+        link.recordType,
+        link.sourceKey,
+        link.netsuiteId,
+        link.externalId,
+        link.createdAt,
+      );
+    }
+
+    resolveKeys(ns, commit.flowId, commit.resolvedTraceKeys, 'succeeded', commit.now);
+    if (commit.checkpoint !== undefined) {
+      s.saveCheckpoint.run(ns, commit.flowId, JSON.stringify(commit.checkpoint), commit.now);
+    }
+  });
 
   const upsertError = db.transaction(
     (ns: string, upsert: Parameters<StateStore['upsertError']>[1]) => {
@@ -88,13 +104,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
       s.saveCheckpoint.run(ns, flowId, JSON.stringify(checkpoint), now);
     },
     async commitPage(ns, commit) {
-      commitPage.immediate(
-        ns,
-        commit.flowId,
-        commit.checkpoint,
-        commit.resolvedTraceKeys,
-        commit.now,
-      );
+      commitPage.immediate(ns, commit);
     },
 
     async getLink(ns, recordType, sourceKey) {

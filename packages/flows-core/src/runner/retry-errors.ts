@@ -9,7 +9,7 @@ import { ErrorRecordError } from '../errors';
 import type { ErrorRecord } from '../store/types';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
 import { handleRecord } from './handle-record';
-import { runLocked } from './run-flow';
+import { commitPending, runLocked } from './run-flow';
 import type { RunState } from './run-state';
 
 /** The most open error records one retry handles. */
@@ -44,6 +44,7 @@ async function retryOne(engine: Engine, state: RunState, error: ErrorRecord): Pr
   if (input === undefined) return;
 
   const traceKey = await handleRecord(engine, state, input);
+  await commitPending(engine, state);
   if (traceKey !== undefined && !state.dryRun) {
     const keys = traceKey === error.traceKey ? [traceKey] : [traceKey, error.traceKey];
     await engine.store.resolveErrors(

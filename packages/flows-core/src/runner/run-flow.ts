@@ -69,7 +69,7 @@ async function executeBody(engine: Engine, state: RunState, body: RunBody): Prom
   emitRun(engine, state, 'started');
 
   try {
-    await body(engine, state);
+    await body(engine, state).finally(() => commitPending(engine, state));
     state.status = state.stopRequested ? 'cancelled' : 'completed';
     if (state.lockLost) throw new LockLostError(ns, state.entry.flow.id);
   } catch (error) {
@@ -94,26 +94,48 @@ async function processPages(engine: Engine, state: RunState): Promise<void> {
   const checkpoint = await store.getCheckpoint(ns, flow.id);
   let page = 0;
   for await (const { records, checkpoint: next } of flow.source(state.ctx, checkpoint)) {
-    const succeeded: string[] = [];
     for (const record of records) {
       if (state.stopRequested) return;
       const traceKey = await handleRecord(engine, state, record);
-      if (traceKey !== undefined) succeeded.push(traceKey);
+      if (traceKey !== undefined) state.succeeded.push(traceKey);
     }
 
     page += 1;
-    if (!state.dryRun) {
-      await store.commitPage(ns, {
-        flowId: flow.id,
-        checkpoint: next as JsonValue,
-        resolvedTraceKeys: succeeded,
-        now: isoNow(engine.clock),
-      });
-    }
-
+    await commitPending(engine, state, next as JsonValue);
     emitProgress(engine, state, page);
     if (state.stopRequested) return;
   }
+}
+
+/**
+ * Commits the links and resolutions gathered since the last commit, with the page's checkpoint
+ * when the page is complete (none after a stop mid-page). Nothing is saved in a dry run.
+ */
+export async function commitPending(
+  engine: Engine,
+  state: RunState,
+  checkpoint?: JsonValue,
+): Promise<void> {
+  const links = [...state.pendingLinks.values()];
+  const resolvedTraceKeys = state.succeeded;
+  state.pendingLinks.clear();
+  state.succeeded = [];
+  if (
+    state.dryRun ||
+    (checkpoint === undefined && links.length === 0 && resolvedTraceKeys.length === 0)
+  )
+    return;
+
+  const commit = {
+    flowId: state.entry.flow.id,
+    links,
+    resolvedTraceKeys,
+    now: isoNow(engine.clock),
+  };
+  await engine.store.commitPage(
+    engine.integrationId,
+    checkpoint === undefined ? commit : { ...commit, checkpoint },
+  );
 }
 
 function emitProgress(engine: Engine, state: RunState, page: number): void {

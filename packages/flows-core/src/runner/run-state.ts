@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { isoNow } from '../clock';
 import type { FlowContext, WriteIntent, WriteResult } from '../context';
 import { createLinks } from '../links';
-import type { RunCounts, RunRecord, SerializedError } from '../store/types';
+import type { LinkRecord, RunCounts, RunRecord, SerializedError } from '../store/types';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
 
 /** One run's state. */
@@ -17,6 +17,9 @@ export interface RunState {
   trigger: RunRecord['trigger'];
   counts: RunCounts;
   writes: WriteIntent[];
+  /** Links created and trace keys succeeded since the last commit. */
+  pendingLinks: Map<string, LinkRecord>;
+  succeeded: string[];
   startedAtMs: number;
   startedAt: string;
   status: RunRecord['status'];
@@ -44,6 +47,8 @@ export function createRunState(
     trigger,
     counts: { read: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
     writes: [],
+    pendingLinks: new Map(),
+    succeeded: [],
     startedAtMs: engine.clock.now(),
     startedAt: isoNow(engine.clock),
     status: 'running',
@@ -98,9 +103,9 @@ function createContext(engine: Engine, state: RunState): FlowContext<unknown, un
     links: createLinks({
       store: engine.store,
       integrationId: engine.integrationId,
-      dryRun: state.dryRun,
       now: () => isoNow(engine.clock),
       write,
+      pending: state.pendingLinks,
     }),
     write,
   });

@@ -64,8 +64,12 @@ export function createMemoryStore(): StateStore {
       checkpoints.set(key(ns, flowId), structuredClone(checkpoint));
     },
     async commitPage(ns, commit: PageCommit) {
+      for (const link of commit.links)
+        links.set(key(ns, link.recordType, link.sourceKey), structuredClone(link));
       resolve(ns, commit.flowId, commit.resolvedTraceKeys, 'succeeded', commit.now);
-      checkpoints.set(key(ns, commit.flowId), structuredClone(commit.checkpoint));
+      if (commit.checkpoint !== undefined) {
+        checkpoints.set(key(ns, commit.flowId), structuredClone(commit.checkpoint));
+      }
     },
 
     async getLink(ns, recordType, sourceKey) {

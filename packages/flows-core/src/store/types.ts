@@ -104,10 +104,16 @@ export interface RunRecord {
   error: SerializedError | null;
 }
 
-/** What a fully handled page commits atomically: the resolved trace keys and the new checkpoint. */
+/**
+ * What a handled page commits atomically: the links its records created, the trace keys that
+ * succeeded (their open errors resolve) and the new checkpoint. A run stopped mid-page commits
+ * the links and resolutions without a checkpoint.
+ */
 export interface PageCommit {
   flowId: string;
-  checkpoint: JsonValue;
+  /** Omitted: the checkpoint stays where it is. */
+  checkpoint?: JsonValue;
+  links: readonly LinkRecord[];
   resolvedTraceKeys: readonly string[];
   now: string;
 }
@@ -134,7 +140,7 @@ export interface StateStore {
 
   getCheckpoint(ns: string, flowId: string): Promise<JsonValue | undefined>;
   saveCheckpoint(ns: string, flowId: string, checkpoint: JsonValue, now: string): Promise<void>;
-  /** Resolves the page's succeeded trace keys and saves its checkpoint in one transaction. */
+  /** Saves the page's links, resolves its succeeded trace keys and saves its checkpoint, in one transaction. */
   commitPage(ns: string, commit: PageCommit): Promise<void>;
 
   getLink(ns: string, recordType: string, sourceKey: string): Promise<LinkRecord | undefined>;

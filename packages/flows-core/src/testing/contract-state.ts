@@ -27,22 +27,45 @@ export function describeCheckpointAndLinkContract(h: ContractHarness): void {
       expect(await h.store().getCheckpoint('acme-production', 'refunds')).toBe(3);
     });
 
-    it('commits a page: resolves only the given open trace keys and saves the checkpoint', async () => {
+    it('commits a page: its links, only the given open trace keys, and the checkpoint', async () => {
+      const link = {
+        sourceKey: 'order:a',
+        recordType: 'salesOrder',
+        netsuiteId: '7',
+        externalId: 'so-a',
+        createdAt: NOW,
+      };
       await h.store().upsertError('acme', errorUpsert({ id: 'e1', traceKey: 'a' }));
       await h.store().upsertError('acme', errorUpsert({ id: 'e2', traceKey: 'b' }));
       await h.store().upsertError('other', errorUpsert({ id: 'e3', traceKey: 'a' }));
 
-      await h.store().commitPage('acme', {
-        flowId: 'orders',
-        checkpoint: { page: 2 },
-        resolvedTraceKeys: ['a'],
-        now: NOW,
-      });
+      const commit = { flowId: 'orders', links: [link], resolvedTraceKeys: ['a'], now: NOW };
+      await h.store().commitPage('acme', { ...commit, checkpoint: { page: 2 } });
 
       expect(await h.store().getCheckpoint('acme', 'orders')).toEqual({ page: 2 });
+      expect(await h.store().getLink('acme', 'salesOrder', 'order:a')).toEqual(link);
+      expect(await h.store().getLink('other', 'salesOrder', 'order:a')).toBeUndefined();
       expect((await h.store().getError('acme', 'e1'))?.status).toBe('resolved');
       expect((await h.store().getError('acme', 'e2'))?.status).toBe('open');
       expect((await h.store().getError('other', 'e3'))?.status).toBe('open');
+    });
+
+    it('commits without a checkpoint (a stop mid-page), keeping the saved one', async () => {
+      const link = {
+        sourceKey: 'order:b',
+        recordType: 'salesOrder',
+        netsuiteId: '8',
+        externalId: 'so-b',
+        createdAt: NOW,
+      };
+      await h.store().saveCheckpoint('acme', 'orders', { page: 1 }, NOW);
+
+      await h
+        .store()
+        .commitPage('acme', { flowId: 'orders', links: [link], resolvedTraceKeys: [], now: NOW });
+
+      expect(await h.store().getCheckpoint('acme', 'orders')).toEqual({ page: 1 });
+      expect((await h.store().getLink('acme', 'salesOrder', 'order:b'))?.netsuiteId).toBe('8');
     });
 
     it('persists checkpoints across reopen', async () => {
