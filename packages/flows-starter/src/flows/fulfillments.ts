@@ -12,7 +12,7 @@ import { buildShipmentConfirmations } from '../fulfillments/packages';
 import { toExternalIdPart } from '../support/ids';
 import { getAmazonOrder } from './amazon-orders';
 import type { StarterContext } from './context';
-import { sellerIdOf } from './context';
+import { nowIso, sellerIdOf } from './context';
 import { lookupItems } from './netsuite-items';
 
 /** Checkpoint: highest item fulfillment id seen, and those seen before they shipped. */
@@ -269,7 +269,15 @@ export async function handleFulfillment(
     marketplaceId: order.salesChannel.marketplaceId ?? ctx.settings.marketplaceIds[0] ?? '',
     carriers,
     allowMissingTracking,
+    nowIso: nowIso(ctx),
   });
+  if (confirmations.length < new Set(fulfillment.trackingNumbers.filter(Boolean)).size) {
+    ctx.logger.warn(
+      { fulfillmentId: fulfillment.id, packages: confirmations.length },
+      'more tracking numbers than shipped units; the extra numbers are not sent',
+    );
+  }
+
   const listed = new Set((order.packages ?? []).map((entry) => entry.packageReferenceId));
   const sellerPart = toExternalIdPart(sellerIdOf(ctx));
   let sent = 0;

@@ -97,6 +97,18 @@ export function matchOrderItems(
   return [...assigned].map(([orderItemId, quantity]) => ({ orderItemId, quantity }));
 }
 
+/**
+ * The ISO instant Amazon wants as `shipDate`: a NetSuite date (`YYYY-MM-DD`) becomes noon UTC of
+ * that day; a missing or unreadable date becomes now.
+ */
+export function toShipInstant(shipDate: string, nowIso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(shipDate)) return `${shipDate}T12:00:00Z`;
+
+  const millis = Date.parse(shipDate);
+
+  return Number.isNaN(millis) ? nowIso : new Date(millis).toISOString();
+}
+
 /** Splits units over packages: contiguous slices, every package at least one unit. */
 function splitUnits(
   units: Array<{ orderItemId: string; quantity: number }>,
@@ -134,6 +146,8 @@ export function buildShipmentConfirmations(
     marketplaceId: string;
     carriers: Readonly<Record<string, string>>;
     allowMissingTracking: boolean;
+    /** Fallback ship date when the fulfillment has none. */
+    nowIso: string;
   },
 ): ShipmentConfirmation[] {
   const trackingNumbers = [
@@ -149,10 +163,7 @@ export function buildShipmentConfirmations(
     matchOrderItems(fulfillment, items),
     Math.max(1, trackingNumbers.length),
   );
-  const shipDate =
-    fulfillment.shipDate.length === 10
-      ? `${fulfillment.shipDate}T12:00:00Z`
-      : new Date(fulfillment.shipDate).toISOString();
+  const shipDate = toShipInstant(fulfillment.shipDate, options.nowIso);
 
   return slices.map((orderItems, index) => {
     const reference = packageReferenceId(fulfillment.id, index);

@@ -29,7 +29,12 @@ const items = [
   { orderItemId: 'OI-2', itemId: '10', remaining: 5 },
   { orderItemId: 'OI-3', itemId: '11', remaining: 1 },
 ];
-const options = { marketplaceId: 'ATVPDKIKX0DER', carriers: {}, allowMissingTracking: false };
+const options = {
+  marketplaceId: 'ATVPDKIKX0DER',
+  carriers: {},
+  allowMissingTracking: false,
+  nowIso: '2026-11-03T00:00:00.000Z',
+};
 
 describe(buildShipmentConfirmations.name, () => {
   it('confirms one package per tracking number with every unit once', () => {
