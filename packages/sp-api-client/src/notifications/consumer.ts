@@ -4,7 +4,7 @@
  * failed handler leaves the message; SQS shows it again after the visibility timeout (and moves
  * it to the dead-letter queue after the redrive policy's maxReceiveCount).
  */
-import { AbortedError, silentLogger } from '@sellerbridge/http-core';
+import { AbortedError, InvalidInputError, silentLogger } from '@sellerbridge/http-core';
 import type { Logger } from '@sellerbridge/http-core';
 
 import { sleep } from '../reports/poll';
@@ -62,6 +62,7 @@ export interface NotificationConsumer {
 export function createNotificationConsumer(
   options: NotificationConsumerOptions,
 ): NotificationConsumer {
+  assertSqsLimits(options);
   const sqs = createSqsClient(options);
   const logger = options.logger ?? silentLogger;
   const { signal } = options;
@@ -171,4 +172,28 @@ function errorSummary(error: unknown): Record<string, unknown> {
 
   const shape = error as { name?: unknown; code?: unknown; status?: unknown };
   return { name: shape.name, code: shape.code, status: shape.status };
+}
+
+/**
+ * SQS ReceiveMessage limits: WaitTimeSeconds 0–20, MaxNumberOfMessages 1–10, VisibilityTimeout
+ * 0–43,200 s (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html).
+ */
+const SQS_LIMITS = [
+  ['waitTimeSeconds', 0, 20],
+  ['maxMessages', 1, 10],
+  ['visibilityTimeoutSeconds', 0, 43_200],
+] as const;
+
+function assertSqsLimits(options: NotificationConsumerOptions): void {
+  for (const [name, min, max] of SQS_LIMITS) {
+    const value = options[name];
+    if (value === undefined || (Number.isInteger(value) && value >= min && value <= max)) continue;
+
+    throw new InvalidInputError({
+      vendor: 'amazon',
+      operation: 'createNotificationConsumer',
+      errorPath: name,
+      message: `amazon createNotificationConsumer: ${name} must be an integer from ${min} to ${max}`,
+    });
+  }
 }

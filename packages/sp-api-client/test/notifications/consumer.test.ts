@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { AuthError } from '@sellerbridge/http-core';
+import { AuthError, InvalidInputError } from '@sellerbridge/http-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createNotificationConsumer } from '../../src/notifications';
@@ -144,5 +144,23 @@ describe(createNotificationConsumer.name, () => {
 
     await expect(run).rejects.toBeInstanceOf(AuthError);
     await expect(run).rejects.toMatchObject({ vendorCode: 'SignatureDoesNotMatch', status: 403 });
+  });
+
+  it.each([
+    ['waitTimeSeconds', 21],
+    ['maxMessages', 0],
+    ['visibilityTimeoutSeconds', 1.5],
+  ])('rejects %s = %s before any request', (name, value) => {
+    const create = () =>
+      createNotificationConsumer({
+        queueUrl: 'https://sqs.us-east-1.amazonaws.com/1/q',
+        credentials: TEST_CREDENTIALS,
+        signal: new AbortController().signal,
+        handler: async () => undefined,
+        [name]: value,
+      });
+
+    expect(create).toThrow(InvalidInputError);
+    expect(create).toThrow(new RegExp(name));
   });
 });
