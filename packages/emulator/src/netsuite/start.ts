@@ -16,6 +16,7 @@ import { seedFromWorld } from './seed';
 import { FaultInjector, type NetSuiteFaultOptions } from './server/faults';
 import { Governance, type LatencyOptions } from './server/governance';
 import { createNetSuiteServer } from './server/http-server';
+import { AsyncJobs } from './server/async-jobs';
 import { createViews } from './suiteql/catalog';
 import { registerFunctions } from './suiteql/functions';
 import { createBehaviours } from './transactions/behaviours';
@@ -154,6 +155,7 @@ export async function startNetSuiteEmulator(
     overflow: options.concurrencyOverflow ?? 'status429',
     invalidLoginDelayMs: options.invalidLoginDelayMs ?? 60_000,
     suiteql: { requireTransient: options.requireTransient ?? true },
+    jobs: new AsyncJobs(clock),
     logger: options.logger ?? { debug: () => undefined },
   });
 

@@ -55,8 +55,9 @@ export function createRecord(
       }
     }
 
-    if (def.family === 'transaction' && draft.body.tranId === undefined) {
-      draft.body.tranId = nextTranId(ctx.store, def.name);
+    if (def.family === 'transaction') {
+      draft.body.tranId ??= nextTranId(ctx.store, def.name);
+      draft.body.tranDate ??= ctx.clock().toISOString().slice(0, 10);
     }
     return save(ctx, def, draft, undefined, options.id);
   });

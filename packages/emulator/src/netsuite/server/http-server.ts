@@ -7,6 +7,7 @@ import type { NsContext } from '../context';
 import { ERROR_CONTENT_TYPE, NsError, nsErrorBody } from '../errors';
 import { TOKEN_PATH } from '../auth/oauth2';
 import { authenticate, invalidLogin, type AuthGate } from './auth-gate';
+import { type AsyncJobs, wantsAsync } from './async-jobs';
 import type { FaultInjector } from './faults';
 import { delay, type Governance } from './governance';
 import { handleRecordRequest } from './record-routes';
@@ -24,6 +25,7 @@ export interface ServerDeps {
   overflow: 'status429' | 'invalidLogin';
   invalidLoginDelayMs: number;
   suiteql: SuiteQlSettings;
+  jobs: AsyncJobs;
   logger: { debug(context: object, message: string): void };
 }
 
@@ -142,7 +144,11 @@ function route(deps: ServerDeps, req: NsRequest): NsResponse {
   if (req.segments.at(-1) === '')
     throw new NsError(400, 'INVALID_URL', 'The request URL must not end with a slash.');
 
-  if (area === 'record' && version === 'v1') return handleRecordRequest(deps.ctx, req, rest);
+  if (area === 'record' && version === 'v1') {
+    const run = (): NsResponse => handleRecordRequest(deps.ctx, req, rest);
+    return wantsAsync(req) ? deps.jobs.submit(req, () => settle(run)) : run();
+  }
+  if (area === 'async' && version === 'v1') return deps.jobs.read(req, rest);
   if (area === 'query' && version === 'v1' && rest[0] === 'suiteql' && req.method === 'POST') {
     return handleSuiteQl(deps.ctx, req, deps.suiteql);
   }
@@ -159,6 +165,14 @@ function route(deps: ServerDeps, req: NsRequest): NsResponse {
   }
 
   throw new NsError(404, 'NONEXISTENT_URL', `No resource at ${req.segments.join('/')}.`);
+}
+
+function settle(run: () => NsResponse): NsResponse {
+  try {
+    return run();
+  } catch (error) {
+    return toResponse(error);
+  }
 }
 
 /** Any thrown value as an nsError response (unknown errors → 500 UNEXPECTED_ERROR). */

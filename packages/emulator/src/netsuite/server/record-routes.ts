@@ -5,6 +5,7 @@
 import type { NsContext } from '../context';
 import { NsError } from '../errors';
 import { renderLine, renderRecord, renderSublist, type RenderContext } from '../records/render';
+import { isObject } from '../records/normalize';
 import { createRecord, deleteRecord, findRecord, patchRecord } from '../records/service';
 import { resolveType, type RecordTypeDef } from '../records/types';
 import { transformRecord } from '../transactions/transform';
@@ -140,8 +141,10 @@ function upsert(ctx: NsContext, req: NsRequest, def: RecordTypeDef, idSegment: s
 
   const externalId = idSegment.slice(4);
   const body = parseJson(req);
+  if (!isObject(body))
+    throw new NsError(400, 'INVALID_CONTENT', 'Invalid content in the request body.');
   const existing = ctx.store.byExternalId([def.name], externalId);
-  const withId = { ...(body as Record<string, unknown>), externalId };
+  const withId = { ...body, externalId };
   if (existing === undefined) return created(req, def, createRecord(ctx, def, withId));
 
   patchRecord(ctx, def, existing, withId, { replace: replaceSet(req) });
