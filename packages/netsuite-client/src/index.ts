@@ -20,7 +20,13 @@ export { createTbaAuth, createNonce } from './auth/tba';
 export type { OAuth2Algorithm, OAuth2ClientCredentialsOptions } from './auth/oauth2';
 export { createOAuth2ClientCredentialsAuth } from './auth/oauth2';
 
-export type { RecordsApi, RecordBody, GetRecordOptions, WriteOptions } from './records/records';
+export type {
+  RecordsApi,
+  RecordBody,
+  GetRecordOptions,
+  WriteOptions,
+  UpsertedRecord,
+} from './records/records';
 export type { CreatedRecord } from './records/create';
 export type { ListOptions, ListedRecord } from './records/list';
 export type { RecordId } from './records/paths';

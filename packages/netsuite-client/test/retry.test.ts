@@ -227,6 +227,45 @@ describe(createTransport.name, () => {
     expect(reset).toMatchObject({ attempts: 1 });
   });
 
+  it('sends a sublist-merging PATCH at most once, but retries one that replaces the sublist', async () => {
+    const { client } = createTestClient();
+    const body = { item: { items: [{ item: { id: '7' }, quantity: 1 }] } };
+    netsuite().patch(`${RECORD}/salesOrder/1`).reply(502, nsError(502, 'UNEXPECTED_ERROR'));
+
+    const merged = await settle(client.records.update('salesOrder', '1', body)).catch(
+      (caught: unknown) => caught,
+    );
+    expect(merged).toMatchObject({ code: 'SERVER', attempts: 1 });
+
+    const scope = netsuite()
+      .patch(`${RECORD}/salesOrder/1`)
+      .query({ replace: 'item' })
+      .reply(502, nsError(502, 'UNEXPECTED_ERROR'))
+      .patch(`${RECORD}/salesOrder/1`)
+      .query({ replace: 'item' })
+      .reply(204);
+    await settle(client.records.update('salesOrder', '1', body, { replace: ['item'] }));
+    scope.done();
+  });
+
+  it('retries an upsert (PUT eid:) and tolerates a 204 without Location', async () => {
+    const { client } = createTestClient();
+    const scope = netsuite()
+      .put(`${RECORD}/customer/eid:c-1`)
+      .reply(503, nsError(503, 'UNEXPECTED_ERROR'))
+      .put(`${RECORD}/customer/eid:c-1`)
+      .reply(204);
+
+    expect(await settle(client.records.upsert('customer', 'c-1', { companyName: 'Acme' }))).toEqual(
+      {
+        id: undefined,
+        location: undefined,
+        attempts: 2,
+      },
+    );
+    scope.done();
+  });
+
   it('retries a create without external id after a 429 (NetSuite refused it unprocessed)', async () => {
     const { client } = createTestClient();
     const scope = netsuite()

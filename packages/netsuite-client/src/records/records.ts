@@ -4,19 +4,28 @@
  * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1545297048.html (replace)
  */
 import type { z } from 'zod';
+import type { Delivery } from '../transport/retry-policy';
 import type { Transport } from '../transport/types';
 import { schemaForRecordType } from '../schemas/registry';
 import type { RecordOf } from '../schemas/registry';
-import { requireLocationId, sendCreate } from './create';
+import { sendCreate } from './create';
 import type { CreatedRecord } from './create';
 import { listRecords } from './list';
 import type { ListOptions, ListedRecord } from './list';
 import { parseResponse } from './parse';
-import { recordPath } from './paths';
+import { parseLocationId, recordPath } from './paths';
 import type { RecordId } from './paths';
 
 /** A record body to write: field names as in the REST API Browser (camelCase, `cust*`). */
 export type RecordBody = Readonly<Record<string, unknown>>;
+
+/** What an upsert returns. */
+export interface UpsertedRecord {
+  /** Internal id, when NetSuite sent a `Location`. */
+  id?: string;
+  location?: string;
+  attempts: number;
+}
 
 /** Options of `get`. */
 export interface GetRecordOptions<S extends z.ZodType | undefined = undefined> {
@@ -65,15 +74,22 @@ export interface RecordsApi {
    * @throws ConflictError, InvalidInputError, ThrottledError…
    */
   create(recordType: string, body: RecordBody, options?: WriteOptions): Promise<CreatedRecord>;
-  /** Updates the sent fields (PATCH); `replace` replaces sublists. */
+  /**
+   * Updates the sent fields (PATCH); `replace` replaces sublists. A PATCH that merges a sublist
+   * (one not in `replace`) could add its new lines twice if repeated, so it is sent at most once
+   * once it may have reached NetSuite; other PATCHes are retried.
+   */
   update(recordType: string, id: RecordId, body: RecordBody, options?: WriteOptions): Promise<void>;
-  /** Creates or updates by external id (`PUT …/eid:<id>`). */
+  /**
+   * Creates or updates by external id (`PUT …/eid:<id>`); safe to repeat. `id` is set when
+   * NetSuite sends a `Location` (read it with `getByExternalId` otherwise).
+   */
   upsert(
     recordType: string,
     externalId: string,
     body: RecordBody,
     options?: WriteOptions,
-  ): Promise<CreatedRecord>;
+  ): Promise<UpsertedRecord>;
   /** Deletes a record. @throws NotFoundError */
   delete(recordType: string, id: RecordId, options?: { signal?: AbortSignal }): Promise<void>;
   /** Lists ids (the collection returns ids only), paging while `hasMore`. */
@@ -138,20 +154,16 @@ export function createRecordsApi(transport: Transport): RecordsApi {
       }),
     update: async (recordType, id, body, options = {}) => {
       const path = recordPath('records.update', recordType, id);
-      await transport.send(
-        writeRequest('records.update', 'PATCH', path, recordType, body, options),
-      );
+      const request = writeRequest('records.update', 'PATCH', path, recordType, body, options);
+      await transport.send({ ...request, delivery: patchDelivery(body, options.replace) });
     },
     upsert: async (recordType, externalId, body, options = {}) => {
       const path = recordPath('records.upsert', recordType, { externalId });
       const response = await transport.send(
         writeRequest('records.upsert', 'PUT', path, recordType, body, options),
       );
-      return {
-        id: requireLocationId(response.location, 'records.upsert'),
-        location: response.location ?? '',
-        attempts: response.attempts,
-      };
+      const { location, attempts } = response;
+      return { id: parseLocationId(location), location, attempts };
     },
     delete: async (recordType, id, options = {}) => {
       const path = recordPath('records.delete', recordType, id);
@@ -203,4 +215,19 @@ function writeRequest(
 function readExternalId(body: RecordBody): string | undefined {
   const externalId = body.externalId;
   return typeof externalId === 'string' && externalId.length > 0 ? externalId : undefined;
+}
+
+/** `at-most-once` when a sublist in the body is merged (not replaced): a repeat appends lines. */
+function patchDelivery(body: RecordBody, replace: readonly string[] | undefined): Delivery {
+  const replaced = new Set(replace ?? []);
+
+  for (const [field, value] of Object.entries(body)) {
+    const isSublist =
+      typeof value === 'object' &&
+      value !== null &&
+      Array.isArray((value as { items?: unknown }).items);
+    if (isSublist && !replaced.has(field)) return 'at-most-once';
+  }
+
+  return 'retry';
 }

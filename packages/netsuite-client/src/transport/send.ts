@@ -5,16 +5,13 @@
  */
 import { got } from 'got';
 import type { Got } from 'got';
-import {
-  ServerError,
-  fromNetworkError,
-  isVendorError,
-  runWithRetry,
-} from '@sellerbridge/http-core';
+import { fromNetworkError, isVendorError, runWithRetry } from '@sellerbridge/http-core';
 import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbridge/http-core';
 import type { AuthStrategy } from '../auth/types';
 import { buildUrl } from '../url';
 import { classifyResponse } from './classify';
+import { emitEvent, logRetry } from './events';
+import { parseJson, readRequestId } from './response';
 import { toSafeTransportError } from './safe-error';
 import { isSafeToRepeat } from './retry-policy';
 import type { ThrottleTracker } from './retry-policy';
@@ -128,7 +125,7 @@ async function sendOnce(
   }
 
   const status = response.statusCode;
-  const requestId = readRequestId(config, response.headers);
+  const requestId = readRequestId(config.requestIdHeaders, response.headers);
   const durationMs = performance.now() - startedAtMs;
 
   if (status >= 400) {
@@ -233,75 +230,4 @@ function decideAuthRetry(config: TransportConfig, state: CallState): boolean {
   }
 
   return false;
-}
-
-function readRequestId(
-  config: TransportConfig,
-  headers: Record<string, string | string[] | undefined>,
-): string | undefined {
-  for (const name of config.requestIdHeaders) {
-    const value = headers[name];
-    if (typeof value === 'string' && value) return value;
-  }
-
-  return undefined;
-}
-
-function parseJson(text: string, operation: string): unknown {
-  if (!text) return undefined;
-
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ServerError({
-      vendor: 'netsuite',
-      operation,
-      message: `${operation}: the response body is not JSON`,
-      retryable: false,
-      cause: error,
-    });
-  }
-}
-
-function emitEvent(
-  config: TransportConfig,
-  request: NetSuiteRequest,
-  outcome: Pick<
-    NetSuiteRequestEvent,
-    'attempt' | 'durationMs' | 'status' | 'requestId' | 'errorCode'
-  >,
-): void {
-  const event: NetSuiteRequestEvent = {
-    operation: request.operation,
-    recordType: request.recordType,
-    method: request.method,
-    path: request.path,
-    ...outcome,
-    durationMs: Math.round(outcome.durationMs * 100) / 100,
-  };
-
-  if (outcome.errorCode) config.logger.warn(event, 'netsuite request failed');
-  else config.logger.info(event, 'netsuite request');
-
-  config.onRequest?.(event);
-}
-
-function logRetry(
-  config: TransportConfig,
-  request: NetSuiteRequest,
-  error: VendorError,
-  attempt: number,
-  delayMs: number,
-): void {
-  config.logger.warn(
-    {
-      operation: request.operation,
-      recordType: request.recordType,
-      attempt,
-      delayMs,
-      errorCode: error.code,
-      vendorCode: error.vendorCode,
-    },
-    'netsuite request retry',
-  );
 }
