@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 import { AbortedError, NotFoundError } from '@sellerbridge/http-core';
+import type { Logger } from '@sellerbridge/http-core';
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { DocumentTransferError, createReportsApi, readSettlementRecords } from '../../src/reports';
 import { sharedPath } from '../../../../test-support/shared';
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 async function readWith(
   handler: RouteHandler,
-  options: { marketplaceIds?: string[]; compressionAlgorithm?: string } = {},
+  options: { marketplaceIds?: string[]; compressionAlgorithm?: string; logger?: Logger } = {},
 ) {
   server = await startLoopback({ '/doc': handler });
   const url = `${server.url}/doc?X-Amz-Signature=abc`;
@@ -43,7 +44,7 @@ async function readWith(
         compressionAlgorithm: options.compressionAlgorithm,
       }),
     },
-    { marketplaceIds: options.marketplaceIds },
+    { marketplaceIds: options.marketplaceIds, logger: options.logger },
   );
   const reports = createReportsApi(requester);
   const rows = await collect(reports.readReportDocument('D1'));
@@ -167,13 +168,22 @@ describe('readReportDocument', () => {
     expect(requester.calls).toHaveLength(2);
   });
 
-  it('refetches the document (a new URL) when S3 says the URL expired', async () => {
+  it('refetches the document (a new URL) when S3 says the URL expired, logging without the URL', async () => {
+    const warn = vi.fn();
+    const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
     const handler: RouteHandler = (_, res, count) =>
       count === 0 ? sendExpired(res) : sendBody(res, settlementV2);
-    const { rows, requester } = await readWith(handler);
+    const { rows, requester } = await readWith(handler, { logger });
 
     expect(rows[0]?.['total-amount']).toBe('582.89');
     expect(requester.calls).toHaveLength(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatchObject({
+      reportDocumentId: 'D1',
+      refetch: 1,
+      rowsDone: 0,
+    });
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('X-Amz-Signature');
   });
 
   it('gives up after maxRefetches with a DocumentTransferError carrying the S3 code', async () => {
