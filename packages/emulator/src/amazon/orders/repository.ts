@@ -4,7 +4,8 @@
  * orders page quickly.
  */
 import type { WorldOrder } from '../../world/types';
-import type { AmazonContext } from '../server/types';
+import type { SqliteAmazonStore } from '../store';
+import type { AmazonContext, AmazonStore } from '../server/types';
 
 /** Store kind of orders. */
 export const ORDER_KIND = 'order';
@@ -22,17 +23,27 @@ export class OrderRepository {
   /** Copies the world's orders into an empty store, then loads the store. */
   seed(): void {
     const stored = this.#ctx.store.list<WorldOrder>(ORDER_KIND);
-    // Copies: confirmations change the stored orders, never the shared world.
-    const orders = stored.length > 0 ? stored : structuredClone(this.#ctx.world.orders);
-    if (stored.length === 0) {
-      const write = () =>
-        orders.forEach((order) => this.#ctx.store.put(ORDER_KIND, order.orderId, order));
-      const store = this.#ctx.store as { transaction?: <T>(fn: () => T) => T };
-      if (store.transaction) store.transaction(write);
-      else write();
-    }
+    const orders = stored.length > 0 ? stored : this.#copyWorldOrders();
     orders.forEach((order) => this.#byId.set(order.orderId, order));
     this.#sorted = undefined;
+  }
+
+  /** Serialises each world order once: the text goes to SQLite, its parse is our private copy. */
+  #copyWorldOrders(): WorldOrder[] {
+    const store = this.#ctx.store as Partial<SqliteAmazonStore> & AmazonStore;
+    const copies: WorldOrder[] = [];
+    const write = () => {
+      for (const order of this.#ctx.world.orders) {
+        const json = JSON.stringify(order);
+        if (store.putJson) store.putJson(ORDER_KIND, order.orderId, json);
+        else store.put(ORDER_KIND, order.orderId, order);
+        // Confirmations change these copies, never the shared world.
+        copies.push(JSON.parse(json) as WorldOrder);
+      }
+    };
+    if (store.transaction) store.transaction(write);
+    else write();
+    return copies;
   }
 
   get(orderId: string): WorldOrder | undefined {
