@@ -47,9 +47,15 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): StateStore 
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
 
   const db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
   const s = prepareStatements(db);
 
   const resolveKeys = (
