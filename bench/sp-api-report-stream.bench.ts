@@ -23,6 +23,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import got from 'got';
 
+import { SETTLEMENT_V2_COLUMNS } from '../packages/sp-api-client/src/reports/settlement';
+
 type BenchRow = {
   benchmark: string;
   metric: string;
@@ -39,32 +41,7 @@ const TOTAL_BYTES = Number(process.env.SP_BENCH_BYTES ?? 1_000_000_000);
 const SEED = 20_261_204;
 // Each consumer reads the whole file once per round; the best round counts (shared CPUs are noisy).
 const ROUNDS = Number(process.env.SP_BENCH_ROUNDS ?? 1);
-const HEADER = [
-  'settlement-id',
-  'settlement-start-date',
-  'settlement-end-date',
-  'deposit-date',
-  'total-amount',
-  'currency',
-  'transaction-type',
-  'order-id',
-  'merchant-order-id',
-  'adjustment-id',
-  'shipment-id',
-  'marketplace-name',
-  'amount-type',
-  'amount-description',
-  'amount',
-  'fulfillment-id',
-  'posted-date',
-  'posted-date-time',
-  'order-item-code',
-  'merchant-order-item-id',
-  'merchant-adjustment-item-id',
-  'sku',
-  'quantity-purchased',
-  'promotion-id',
-];
+const HEADER = SETTLEMENT_V2_COLUMNS;
 const AMOUNTS = [
   ['ItemPrice', 'Principal'],
   ['ItemPrice', 'Tax'],

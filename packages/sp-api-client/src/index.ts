@@ -69,6 +69,7 @@ export {
   ProcessingFatalError,
   ProcessingTimeoutError,
   SETTLEMENT_REPORT_TYPES,
+  SETTLEMENT_V2_COLUMNS,
   createReportsApi,
   createTsvParser,
   decideCharset,

@@ -15,7 +15,12 @@ export { pollUntilFinal } from './poll';
 export type { PollOptions } from './poll';
 export type { Report, ReportDocument } from './schemas';
 export { SETTLEMENT_REPORT_TYPES, isSettlementReportType } from './settlement-types';
-export { isSettlementSummaryRow, readSettlementRecords, toSettlementRecord } from './settlement';
+export {
+  SETTLEMENT_V2_COLUMNS,
+  isSettlementSummaryRow,
+  readSettlementRecords,
+  toSettlementRecord,
+} from './settlement';
 export type { SettlementLine, SettlementRecord, SettlementSummary } from './settlement';
 export { readAllOrdersRows, toAllOrdersRow } from './order-rows';
 export type { AllOrdersRow } from './order-rows';

@@ -8,6 +8,37 @@ import type { ReportRow } from './tsv';
 
 const REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
 
+/**
+ * The 24 columns of a V2 settlement file: Amazon's attribute page lists 23, real files add
+ * `promotion-id` (amzn/selling-partner-api-models#5353).
+ */
+export const SETTLEMENT_V2_COLUMNS = [
+  'settlement-id',
+  'settlement-start-date',
+  'settlement-end-date',
+  'deposit-date',
+  'total-amount',
+  'currency',
+  'transaction-type',
+  'order-id',
+  'merchant-order-id',
+  'adjustment-id',
+  'shipment-id',
+  'marketplace-name',
+  'amount-type',
+  'amount-description',
+  'amount',
+  'fulfillment-id',
+  'posted-date',
+  'posted-date-time',
+  'order-item-code',
+  'merchant-order-item-id',
+  'merchant-adjustment-item-id',
+  'sku',
+  'quantity-purchased',
+  'promotion-id',
+] as const;
+
 /** The summary row of a settlement. Dates and amounts are the text Amazon sent (localised). */
 export interface SettlementSummary {
   kind: 'summary';

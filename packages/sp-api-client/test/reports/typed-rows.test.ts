@@ -5,6 +5,7 @@ import { InvalidInputError } from '@sellerbridge/http-core';
 import { describe, expect, it } from 'vitest';
 
 import {
+  SETTLEMENT_V2_COLUMNS,
   createTsvParser,
   isSettlementSummaryRow,
   readCustomerReturnRows,
@@ -18,6 +19,17 @@ import { collect } from './support';
 async function parseFile(path: string): Promise<ReportRow[]> {
   return collect(Readable.from([readFileSync(path)]).pipe(createTsvParser()));
 }
+
+describe('settlement V2 columns', () => {
+  it('match the header of the V2 sample file', () => {
+    const file = sharedPath(
+      'amazon/samples/settlement-v2-flatfile/xieyi138-synthetic/settlement-sample.txt',
+    );
+    const header = readFileSync(file, 'utf8').split('\n')[0]?.trim().split('\t');
+
+    expect(header).toEqual([...SETTLEMENT_V2_COLUMNS]);
+  });
+});
 
 describe('settlement V1 real files (Amazon.ca)', () => {
   const folder = sharedPath('amazon/samples/settlement-v1-flatfile/adwweaver-CA-2025');
