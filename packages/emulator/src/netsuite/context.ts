@@ -41,5 +41,7 @@ export interface NsContext {
   store: NsStore;
   clock: () => Date;
   features: AccountFeatures;
+  /** The user's date format (SuiteQL output, `q` date values). */
+  dateFormat: string;
   behaviours: Record<string, Behaviour>;
 }

@@ -103,7 +103,8 @@ export async function startNetSuiteEmulator(
     adjustmentLineLimit: 1000,
     ...options.features,
   };
-  const ctx: NsContext = { store, clock, features, behaviours: createBehaviours() };
+  const dateFormat = options.dateFormat ?? 'M/D/YYYY';
+  const ctx: NsContext = { store, clock, features, dateFormat, behaviours: createBehaviours() };
   const seeded = seedFromWorld(ctx, world);
 
   const tba: TbaCredentials = {

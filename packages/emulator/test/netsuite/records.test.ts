@@ -233,6 +233,35 @@ describe('records API', () => {
     expect((await h.call('GET', '/record/v1/inventoryItem?limit=1001')).status).toBe(400);
   });
 
+  it('filters lists with q (operators, AND/OR, parentheses, dates in the user format)', async () => {
+    const list = async (q: string): Promise<Json> => {
+      const res = await h.call('GET', `/record/v1/customer?q=${encodeURIComponent(q)}`);
+      return (await res.json()) as Json;
+    };
+    const ids = (page: Json): string[] => (page.items as Json[]).map((item) => item.id as string);
+
+    expect(ids(await list('externalId IS "amazon-default-US"'))).toEqual([customerId]);
+    expect(ids(await list('companyName START_WITH "Amazon" AND isPerson IS false'))).toEqual([
+      customerId,
+    ]);
+    const either = await list(
+      '(externalId IS "cust-acme" OR externalId IS "amazon-default-US") AND companyName CONTAIN_NOT "zzz"',
+    );
+    expect(either.totalResults).toBe(2);
+    expect((await list('lastModifiedDate ON_OR_AFTER "1/1/2020"')).totalResults).toBe(
+      h.ns.inspect.count('customer'),
+    );
+    expect((await list(`id ANY_OF [${customerId}, 999999]`)).totalResults).toBe(1);
+
+    const isoDate = await list('lastModifiedDate AFTER "2022-12-31"');
+    expect(isoDate).toMatchObject({
+      status: 400,
+      'o:errorDetails': [{ 'o:errorCode': 'INVALID_PARAMETER' }],
+    });
+    expect(isoDate['o:errorDetails'][0].detail).toContain('Parse of date/time "2022-12-31" failed');
+    expect((await list('companyName LOOKS_LIKE "x"')).status).toBe(400);
+  });
+
   it('stores custom records by script id and custbody fields on transactions', async () => {
     const id = await h.create('customrecord_amz_settlement', {
       name: 'S-1',

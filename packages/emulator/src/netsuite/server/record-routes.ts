@@ -9,7 +9,8 @@ import { isObject } from '../records/normalize';
 import { createRecord, deleteRecord, findRecord, patchRecord } from '../records/service';
 import { resolveType, type RecordTypeDef } from '../records/types';
 import { transformRecord } from '../transactions/transform';
-import { parsePage, pageEnvelope } from './paging';
+import { parsePage, pageEnvelope, type Page } from './paging';
+import { checkQ, matchesQ, parseQ } from '../records/q-filter';
 import { COLLECTION, SINGULAR, type NsRequest, type NsResponse } from './types';
 
 function parseJson(req: NsRequest): unknown {
@@ -79,25 +80,43 @@ function collection(ctx: NsContext, req: NsRequest, def: RecordTypeDef): NsRespo
       'METHOD_NOT_ALLOWED',
       `${req.method} is not allowed on a record collection.`,
     );
-  if (req.query.has('q'))
-    throw new NsError(
-      400,
-      'INVALID_PARAMETER',
-      'The emulator does not evaluate q filters; use SuiteQL.',
-      { extra: { 'o:errorQueryParam': 'q' } },
-    );
 
   const page = parsePage(req.query);
   const self = `${req.origin}/services/rest/record/v1/${def.name}`;
-  const ids = ctx.store.listIds(def.name, page.limit, page.offset);
+  const { ids, total } = listIds(ctx, def, req.query.get('q'), page);
   const items = ids.map((id) => ({
     links: [{ rel: 'self', href: `${self}/${id}` }],
     id: String(id),
   }));
   return {
     status: 200,
-    body: pageEnvelope(self, page, ctx.store.count(def.name), items),
+    body: pageEnvelope(self, page, total, items),
     headers: { 'Content-Type': COLLECTION },
+  };
+}
+
+/** One page of ids, filtered by `q` when given. */
+function listIds(
+  ctx: NsContext,
+  def: RecordTypeDef,
+  q: string | null,
+  page: Page,
+): { ids: number[]; total: number } {
+  if (q === null) {
+    return {
+      ids: ctx.store.listIds(def.name, page.limit, page.offset),
+      total: ctx.store.count(def.name),
+    };
+  }
+
+  const filter = parseQ(q);
+  checkQ(filter, ctx.dateFormat);
+  const matching = ctx.store
+    .all([def.name])
+    .filter((record) => matchesQ(record, filter, ctx.dateFormat));
+  return {
+    ids: matching.slice(page.offset, page.offset + page.limit).map((r) => r.id),
+    total: matching.length,
   };
 }
 
