@@ -8,6 +8,7 @@ import { listingsArea } from '../listings';
 import { notificationsArea } from '../notifications';
 import { fbaInventoryRoutes } from '../fba-inventory';
 import { financeRoutes } from '../finances';
+import { inboundRoutes } from '../inbound';
 import { createOrdersArea } from '../orders';
 import { reportRoutes, tickReports } from '../reports';
 import { staticSandboxRoutes } from './static-sandbox';
@@ -47,6 +48,7 @@ function worldAreas(options: MountOptions): AreaWithTick[] {
     { routes: reportRoutes, tick: tickReports },
     { routes: financeRoutes },
     { routes: fbaInventoryRoutes },
+    { routes: inboundRoutes },
   ];
 }
 
