@@ -140,4 +140,25 @@ describe('createFeedsApi.submitListingsFeed', () => {
       issues: [{ code: 'FEED_FATAL', message: 'Feed processing failed: invalid JSON at line 1' }],
     });
   });
+
+  it('marks messages of a CANCELLED feed as errors without reading any document', async () => {
+    server = await startLoopback({ '/upload': (_, res) => res.writeHead(200).end() });
+    const requester = fakeRequester({
+      createFeedDocument: () => ({ feedDocumentId: 'IN1', url: `${server?.url}/upload` }),
+      createFeed: () => ({ feedId: 'F1' }),
+      getFeed: () => feed('CANCELLED'),
+    });
+
+    const result = await createFeedsApi(requester).submitListingsFeed({
+      sellerId: 'A1',
+      messages: [message('S1')],
+    });
+
+    expect(result.feeds[0]).toMatchObject({ processingStatus: 'CANCELLED', messageCount: 1 });
+    expect(result.messages[0]).toMatchObject({
+      status: 'error',
+      issues: [{ code: 'FEED_CANCELLED' }],
+    });
+    expect(requester.calls.map((call) => call.operation)).not.toContain('getFeedDocument');
+  });
 });
