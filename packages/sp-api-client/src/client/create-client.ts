@@ -70,7 +70,7 @@ export interface SpApiClient extends SpApiRequester, ReturnType<typeof createNam
  */
 export function createSpApiClient(options: CreateSpApiClientOptions): SpApiClient {
   const resolved = resolveOptions(options);
-  const http = createHttp();
+  const http = createHttp(resolved.timeoutMs);
   const tokens =
     resolved.tokenProvider ??
     createLwaTokenProvider({

@@ -5,10 +5,14 @@
  */
 import got, { type Got } from 'got';
 
-/** A got instance with retries off and HTTP errors returned as responses. */
-export function createHttp(): Got {
+const USER_AGENT = 'sellerbridge-sp-api-client/0.1.0 (Language=TypeScript)';
+
+/** A got instance with retries off, HTTP errors returned as responses, and a per-attempt timeout. */
+export function createHttp(timeoutMs = 60_000): Got {
   return got.extend({
     retry: { limit: 0 },
+    timeout: { request: timeoutMs },
+    headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
     throwHttpErrors: false,
     followRedirect: false,
     responseType: 'text',

@@ -10,7 +10,7 @@ import {
   type RetryOptions,
   type VendorError,
 } from '@sellerbridge/http-core';
-import type { Got, Response } from 'got';
+import type { Got, OptionsOfTextResponseBody, Response } from 'got';
 import { scrubbed } from '../auth/lwa';
 import type { AccessTokenProvider } from '../auth/token-provider';
 import type { OperationSpec } from '../generated/operations';
@@ -23,8 +23,6 @@ import { createLimits, type OperationLimits } from './limits';
 import type { ResolvedSpApiClientOptions } from './options';
 import { reportRequest, reportResponse } from './telemetry';
 import type { SpApiCallRequest, SpApiResponse } from './types';
-
-const USER_AGENT = 'sellerbridge-sp-api-client/0.1.0 (Language=TypeScript)';
 
 /** State of one call across its attempts. */
 interface CallState {
@@ -135,10 +133,7 @@ async function sendAttempt<TBody>(
   // 5. Send; transport failures become NetworkError / AbortedError without the request options.
   const response: Response<string> = await context
     .http(state.url, {
-      method: state.spec.method,
-      headers: requestHeaders(token, state.body !== undefined, options.now()),
-      body: state.body,
-      signal,
+      ...sendOptions(state, token, signal),
       timeout: { request: options.timeoutMs },
     })
     .catch((error: unknown) => {
@@ -214,14 +209,23 @@ function failure(
   return error;
 }
 
-function requestHeaders(token: string, hasBody: boolean, nowMs: number): Record<string, string> {
-  return {
-    'x-amz-access-token': token,
-    'x-amz-date': new Date(nowMs).toISOString().replace(/[-:]|\.\d{3}/g, ''),
-    'user-agent': USER_AGENT,
-    accept: 'application/json',
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+// Only what the request needs: got normalizes every option it is given, per request.
+function sendOptions(
+  state: CallState,
+  token: string,
+  signal: AbortSignal | undefined,
+): OptionsOfTextResponseBody {
+  const options: OptionsOfTextResponseBody = {
+    method: state.spec.method,
+    headers:
+      state.body === undefined
+        ? { 'x-amz-access-token': token }
+        : { 'x-amz-access-token': token, 'content-type': 'application/json' },
   };
+
+  if (state.body !== undefined) options.body = state.body;
+  if (signal) options.signal = signal;
+  return options;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

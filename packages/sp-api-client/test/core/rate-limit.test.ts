@@ -5,9 +5,18 @@ import { SP_URL, isolateNetwork, mockLwa, testClient } from './helpers';
 
 const ORDER = { order: { orderId: '1', createdTime: 't', lastUpdatedTime: 't' } };
 
-/** Advances fake time in small steps, letting nock deliver responses (real setImmediate) between them. */
-async function advance(totalMs: number, stepMs = 250): Promise<void> {
-  for (let elapsed = 0; elapsed < totalMs; elapsed += stepMs) {
+/**
+ * Advances fake time in small steps, letting nock deliver responses (real setImmediate) between
+ * them, until `until` settles or `totalMs` has passed.
+ */
+async function advance(totalMs: number, stepMs = 250, until?: Promise<unknown>): Promise<void> {
+  let settled = false;
+  void until?.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+
+  for (let elapsed = 0; elapsed < totalMs && !settled; elapsed += stepMs) {
     await vi.advanceTimersByTimeAsync(stepMs);
     for (let tick = 0; tick < 5; tick += 1) await flushIo();
   }
@@ -52,8 +61,9 @@ describe('proactive rate limiting', () => {
     const calls = Array.from({ length: 100 }, (_, index) =>
       client.call('getOrder', { path: { orderId: String(index) } }),
     );
-    await advance(145_000);
-    const results = await Promise.all(calls);
+    const all = Promise.all(calls);
+    await advance(200_000, 250, all);
+    const results = await all;
 
     expect(results.every((result) => result.status === 200)).toBe(true);
     expect(sentAtMs.filter((atMs) => atMs < 1000)).toHaveLength(30);
@@ -84,8 +94,9 @@ describe('proactive rate limiting', () => {
     });
 
     const calls = [1, 2, 3, 4].map(() => client.call('getAccount'));
-    await advance(15_000);
-    await Promise.all(calls);
+    const all = Promise.all(calls);
+    await advance(60_000, 50, all);
+    await all;
 
     // First at 0; the override would space the rest 10 s apart, the header (1/s) shortens it.
     expect(sentAtMs[0]).toBeLessThan(500);
