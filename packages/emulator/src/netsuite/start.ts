@@ -3,12 +3,13 @@
  * from the shared world, with TBA and OAuth 2 (M2M) credentials generated at start.
  */
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWorld } from '../world/create';
 import type { World, WorldOptions } from '../world/types';
 import { OAuth2Issuer, TOKEN_PATH, generateClient, type GeneratedClient } from './auth/oauth2';
 import { publicKeyFromPem } from './auth/jwt';
-import { NonceCache, type TbaCredentials } from './auth/tba';
+import { NonceCache, type TbaCredentials, type TbaSettings } from './auth/tba';
 import type { AccountFeatures, NsContext } from './context';
 import { createInspector, type NetSuiteInspector } from './inspect';
 import { NsStore } from './records/store';
@@ -94,19 +95,11 @@ export async function startNetSuiteEmulator(
   const timeScale = options.timeScale ?? 1;
   const world = options.world ?? createWorld(options.worldOptions);
 
-  const store = new NsStore(options.dbFile);
-  registerFunctions(store.db, options.dateFormat ?? 'M/D/YYYY', clock);
-  createViews(store.db);
-  const features: AccountFeatures = {
-    advancedShipping: true,
-    allowNegativeInventory: false,
-    adjustmentLineLimit: 1000,
-    ...options.features,
-  };
-  const dateFormat = options.dateFormat ?? 'M/D/YYYY';
-  const ctx: NsContext = { store, clock, features, dateFormat, behaviours: createBehaviours() };
+  // 1. The account: SQLite store, SuiteQL views and functions, world seed.
+  const ctx = openAccount(options, clock);
   const seeded = seedFromWorld(ctx, world);
 
+  // 2. Credentials: TBA pair and an OAuth 2 mapping with a fresh key.
   const tba: TbaCredentials = {
     consumerKey: hex(),
     consumerSecret: hex(),
@@ -114,23 +107,13 @@ export async function startNetSuiteEmulator(
     tokenSecret: hex(),
     ...options.tba,
   };
-  let baseUrl = '';
-  const audiences = (): string[] => [
-    `${baseUrl}${TOKEN_PATH}`,
-    ...(options.hostname === undefined ? [] : [`https://${options.hostname}${TOKEN_PATH}`]),
-  ];
-  const oauth2 = new OAuth2Issuer([], audiences, clock);
-  const addClient = (algorithm: 'ES256' | 'PS256'): GeneratedClient => {
-    const client = generateClient(algorithm);
-    oauth2.register({
-      clientId: client.clientId,
-      certificateId: client.certificateId,
-      publicKey: publicKeyFromPem(client.publicKeyPem),
-    });
-    return client;
-  };
+  const urls = { base: '' };
+  const oauth2 = new OAuth2Issuer([], () => tokenAudiences(urls.base, options.hostname), clock);
+  const addClient = (algorithm: 'ES256' | 'PS256'): GeneratedClient =>
+    registerClient(oauth2, algorithm);
   const client = addClient(options.oauth2Algorithm ?? 'ES256');
 
+  // 3. The server with governance, faults and auth, on loopback.
   const governance = new Governance(
     options.concurrencyLimit ?? 5,
     options.latencyMs ?? {},
@@ -139,17 +122,7 @@ export async function startNetSuiteEmulator(
   const faults = new FaultInjector(options.faults);
   const server = createNetSuiteServer({
     ctx,
-    auth: {
-      tba: {
-        accountId,
-        ...(options.hostname === undefined ? {} : { hostname: options.hostname }),
-        credentials: [tba],
-        skewSeconds: options.tbaSkewSeconds ?? 300,
-        clock,
-        nonces: new NonceCache(),
-      },
-      oauth2,
-    },
+    auth: { tba: tbaSettings(options, accountId, tba, clock), oauth2 },
     governance,
     faults,
     timeScale,
@@ -159,36 +132,71 @@ export async function startNetSuiteEmulator(
     jobs: new AsyncJobs(clock),
     logger: options.logger ?? { debug: () => undefined },
   });
+  urls.base = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
 
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
-
+  const { publicKeyPem: _public, ...oauth2Credentials } = client;
   return {
-    url: baseUrl,
+    url: urls.base,
     accountId,
-    credentials: {
-      tba,
-      oauth2: {
-        clientId: client.clientId,
-        certificateId: client.certificateId,
-        privateKeyPem: client.privateKeyPem,
-        algorithm: client.algorithm,
-        tokenUrl: `${baseUrl}${TOKEN_PATH}`,
-      },
-    },
+    credentials: { tba, oauth2: { ...oauth2Credentials, tokenUrl: `${urls.base}${TOKEN_PATH}` } },
     world,
     inspect: createInspector({ ctx, seeded, governance, faults, addOAuth2Client: addClient }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => {
-          store.close();
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    close: () => closeServer(server, ctx),
   };
+}
+
+function openAccount(options: NetSuiteEmulatorOptions, clock: () => Date): NsContext {
+  const dateFormat = options.dateFormat ?? 'M/D/YYYY';
+  const store = new NsStore(options.dbFile);
+  registerFunctions(store.db, dateFormat, clock);
+  createViews(store.db);
+
+  const features: AccountFeatures = {
+    advancedShipping: true,
+    allowNegativeInventory: false,
+    adjustmentLineLimit: 1000,
+    ...options.features,
+  };
+  return { store, clock, features, dateFormat, behaviours: createBehaviours() };
+}
+
+/** The token endpoint URLs a JWT `aud` may name: the local one and the account domain's. */
+function tokenAudiences(baseUrl: string, hostname: string | undefined): string[] {
+  const local = `${baseUrl}${TOKEN_PATH}`;
+  return hostname === undefined ? [local] : [local, `https://${hostname}${TOKEN_PATH}`];
+}
+
+function registerClient(oauth2: OAuth2Issuer, algorithm: 'ES256' | 'PS256'): GeneratedClient {
+  const client = generateClient(algorithm);
+  const publicKey = publicKeyFromPem(client.publicKeyPem);
+  oauth2.register({ clientId: client.clientId, certificateId: client.certificateId, publicKey });
+  return client;
+}
+
+function tbaSettings(
+  options: NetSuiteEmulatorOptions,
+  accountId: string,
+  tba: TbaCredentials,
+  clock: () => Date,
+): TbaSettings {
+  const host = options.hostname === undefined ? {} : { hostname: options.hostname };
+  const skewSeconds = options.tbaSkewSeconds ?? 300;
+  return { accountId, ...host, credentials: [tba], skewSeconds, clock, nonces: new NonceCache() };
+}
+
+async function listen(server: Server, host: string, port: number): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}
+
+function closeServer(server: Server, ctx: NsContext): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.closeAllConnections();
+    server.close((error) => {
+      ctx.store.close();
+      if (error) reject(error);
+      else resolve();
+    });
+  });
 }
