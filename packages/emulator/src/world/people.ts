@@ -52,41 +52,48 @@ function personName(rng: Prng): string {
   return `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
 }
 
+interface Place {
+  city: string;
+  stateOrRegion: string;
+  postalCode: string;
+  taxBp: number;
+}
+
+function pickPlace(
+  rng: Prng,
+  market: MarketplaceCode,
+): { place: Place; street: string; phone: string } {
+  if (market === 'US') {
+    const street = `${rng.int(1, 9999)} ${rng.pick(STREETS)}`;
+    return { place: rng.pick(US_PLACES), street, phone: `+1 206-555-${rng.digits(4)}` };
+  }
+
+  const street = `${rng.pick(DE_STREETS)} ${rng.int(1, 120)}`;
+  return {
+    place: { ...rng.pick(DE_PLACES), taxBp: DE_VAT_BP },
+    street,
+    phone: `+49 30 ${rng.digits(7)}`,
+  };
+}
+
 /** Generates a buyer for the marketplace; `isBusiness` adds a company. */
 export function generatePerson(rng: Prng, market: MarketplaceCode, isBusiness: boolean): Person {
   const name = personName(rng);
   const companyName = isBusiness ? rng.pick(COMPANIES) : undefined;
-  const phone = market === 'US' ? `+1 206-555-${rng.digits(4)}` : `+49 30 ${rng.digits(7)}`;
+  const { place, street, phone } = pickPlace(rng, market);
 
-  if (market === 'US') {
-    const place = rng.pick(US_PLACES);
-    const address: CustomerAddress = {
-      name,
-      addressLine1: `${rng.int(1, 9999)} ${rng.pick(STREETS)}`,
-      city: place.city,
-      stateOrRegion: place.stateOrRegion,
-      postalCode: place.postalCode,
-      countryCode: 'US',
-      phone,
-      addressType: isBusiness ? 'COMMERCIAL' : 'RESIDENTIAL',
-    };
-    if (companyName) address.companyName = companyName;
-    return { name, address, taxBp: place.taxBp, ...(companyName ? { companyName } : {}) };
-  }
-
-  const place = rng.pick(DE_PLACES);
   const address: CustomerAddress = {
     name,
-    addressLine1: `${rng.pick(DE_STREETS)} ${rng.int(1, 120)}`,
+    addressLine1: street,
     city: place.city,
     stateOrRegion: place.stateOrRegion,
     postalCode: place.postalCode,
-    countryCode: 'DE',
+    countryCode: market,
     phone,
     addressType: isBusiness ? 'COMMERCIAL' : 'RESIDENTIAL',
   };
   if (companyName) address.companyName = companyName;
-  return { name, address, taxBp: DE_VAT_BP, ...(companyName ? { companyName } : {}) };
+  return { name, address, taxBp: place.taxBp, ...(companyName ? { companyName } : {}) };
 }
 
 /** Sales-tax (US) or VAT (DE) rate in basis points for a delivery address. */

@@ -92,6 +92,77 @@ function route(
   return { method, path: `${BASE}${path}`, operation, handle };
 }
 
+/** What differs between packing and placement options. */
+interface OptionKind {
+  segment: 'packingOptions' | 'placementOptions';
+  idParam: 'packingOptionId' | 'placementOptionId';
+  noun: 'Packing' | 'Placement';
+  options(plan: StoredPlan): StoredOption[];
+  availableAtMs(plan: StoredPlan): number | undefined;
+  generate(ctx: AmazonContext, plan: StoredPlan): AmazonResponse;
+  body(plan: StoredPlan, option: StoredOption): Record<string, unknown>;
+}
+
+const PACKING: OptionKind = {
+  segment: 'packingOptions',
+  idParam: 'packingOptionId',
+  noun: 'Packing',
+  options: (plan) => plan.packingOptions,
+  availableAtMs: (plan) => plan.packingAvailableAtMs,
+  generate: generatePackingOptions,
+  body: packingOptionBody,
+};
+
+const PLACEMENT: OptionKind = {
+  segment: 'placementOptions',
+  idParam: 'placementOptionId',
+  noun: 'Placement',
+  options: (plan) => plan.placementOptions,
+  availableAtMs: (plan) => plan.placementAvailableAtMs,
+  generate: generatePlacementOptions,
+  body: placementOptionBody,
+};
+
+/** generate/list/confirm routes of one option kind; options appear once their operation is done. */
+function optionRoutes(ctx: AmazonContext, kind: OptionKind): AmazonRoute[] {
+  const path = `/inboundPlans/{inboundPlanId}/${kind.segment}`;
+
+  return [
+    route('POST', path, `generate${kind.noun}Options`, (req) => {
+      const plan = planOf(ctx, req);
+      requireActive(plan);
+      return kind.generate(ctx, plan);
+    }),
+    route('GET', path, `list${kind.noun}Options`, (req) => {
+      const plan = planOf(ctx, req);
+      const options = visible(ctx, kind.availableAtMs(plan)) ? kind.options(plan) : [];
+      const { page, nextToken } = paginate(options, req.query, 20);
+      return {
+        status: 200,
+        body: paged(
+          kind.segment,
+          page.map((o) => kind.body(plan, o)),
+          nextToken,
+        ),
+      };
+    }),
+    route('POST', `${path}/{${kind.idParam}}/confirmation`, `confirm${kind.noun}Option`, (req) => {
+      const plan = planOf(ctx, req);
+      const id = req.params[kind.idParam] ?? '';
+      return confirmOption(ctx, plan, kind.options(plan), id, `confirm${kind.noun}Option`);
+    }),
+  ];
+}
+
+/** A list body with Amazon's optional `pagination.nextToken`. */
+function paged(
+  key: string,
+  items: unknown[],
+  nextToken: string | undefined,
+): Record<string, unknown> {
+  return { [key]: items, ...(nextToken ? { pagination: { nextToken } } : {}) };
+}
+
 /** Fulfillment Inbound 2024-03-20 (plans, packing, placement, shipments, operations) and v0 shipments/items. */
 export const inboundRoutes: RouteModule = (ctx) => [
   route('POST', '/inboundPlans', 'createInboundPlan', (req) => createInboundPlan(ctx, req)),
@@ -117,75 +188,8 @@ export const inboundRoutes: RouteModule = (ctx) => [
     savePlan(ctx, plan);
     return { status: 202, body: { operationId: startOperation(ctx, 'cancelInboundPlan') } };
   }),
-  route('POST', '/inboundPlans/{inboundPlanId}/packingOptions', 'generatePackingOptions', (req) => {
-    const plan = planOf(ctx, req);
-    requireActive(plan);
-    return generatePackingOptions(ctx, plan);
-  }),
-  route('GET', '/inboundPlans/{inboundPlanId}/packingOptions', 'listPackingOptions', (req) => {
-    const plan = planOf(ctx, req);
-    const options = visible(ctx, plan.packingAvailableAtMs) ? plan.packingOptions : [];
-    const { page, nextToken } = paginate(options, req.query, 20);
-    return {
-      status: 200,
-      body: {
-        packingOptions: page.map((o) => packingOptionBody(plan, o)),
-        ...(nextToken ? { pagination: { nextToken } } : {}),
-      },
-    };
-  }),
-  route(
-    'POST',
-    '/inboundPlans/{inboundPlanId}/packingOptions/{packingOptionId}/confirmation',
-    'confirmPackingOption',
-    (req) => {
-      const plan = planOf(ctx, req);
-      return confirmOption(
-        ctx,
-        plan,
-        plan.packingOptions,
-        req.params.packingOptionId ?? '',
-        'confirmPackingOption',
-      );
-    },
-  ),
-  route(
-    'POST',
-    '/inboundPlans/{inboundPlanId}/placementOptions',
-    'generatePlacementOptions',
-    (req) => {
-      const plan = planOf(ctx, req);
-      requireActive(plan);
-      return generatePlacementOptions(ctx, plan);
-    },
-  ),
-  route('GET', '/inboundPlans/{inboundPlanId}/placementOptions', 'listPlacementOptions', (req) => {
-    const plan = planOf(ctx, req);
-    const options = visible(ctx, plan.placementAvailableAtMs) ? plan.placementOptions : [];
-    const { page, nextToken } = paginate(options, req.query, 20);
-    return {
-      status: 200,
-      body: {
-        placementOptions: page.map((o) => placementOptionBody(plan, o)),
-        ...(nextToken ? { pagination: { nextToken } } : {}),
-      },
-    };
-  }),
-  route(
-    'POST',
-    '/inboundPlans/{inboundPlanId}/placementOptions/{placementOptionId}/confirmation',
-    'confirmPlacementOption',
-    (req) => {
-      const plan = planOf(ctx, req);
-      return confirmOption(
-        ctx,
-        plan,
-        plan.placementOptions,
-        req.params.placementOptionId ?? '',
-        'confirmPlacementOption',
-      );
-    },
-  ),
+  ...optionRoutes(ctx, PACKING),
+  ...optionRoutes(ctx, PLACEMENT),
   route('GET', '/inboundPlans/{inboundPlanId}/shipments/{shipmentId}', 'getShipment', (req) => {
     const { plan, shipment } = shipmentOf(ctx, req);
     return { status: 200, body: shipmentBody(ctx, plan, shipment) };

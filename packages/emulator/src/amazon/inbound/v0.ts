@@ -8,6 +8,24 @@ import { v0View } from './wire';
 /** v0 pages hold at most 50 shipments/items (a stand-in: the model does not state a size). */
 const V0_PAGE = 50;
 
+/** The seller's warehouses (the world's MFN ship-from addresses) in v0 `Address` form. */
+const US_SHIP_FROM = {
+  Name: 'SellerBridge Warehouse',
+  AddressLine1: '100 Dock Rd',
+  City: 'Reno',
+  StateOrProvinceCode: 'NV',
+  CountryCode: 'US',
+  PostalCode: '89502',
+};
+const DE_SHIP_FROM = {
+  Name: 'SellerBridge Lager',
+  AddressLine1: 'Lagerstraße 5',
+  City: 'Hamburg',
+  StateOrProvinceCode: 'HH',
+  CountryCode: 'DE',
+  PostalCode: '20095',
+};
+
 /** Legacy and plan shipments in one v0 shape. */
 interface V0Shipment {
   info: Record<string, unknown>;
@@ -22,14 +40,7 @@ function legacy(s: WorldInbound): V0Shipment {
     info: {
       ShipmentId: s.shipmentId,
       ShipmentName: s.name,
-      ShipFromAddress: {
-        Name: 'SellerBridge Warehouse',
-        AddressLine1: '100 Dock Rd',
-        City: 'Reno',
-        StateOrProvinceCode: 'NV',
-        CountryCode: 'US',
-        PostalCode: '89502',
-      },
+      ShipFromAddress: s.marketplaceId === 'A1PA6795UKMFR9' ? DE_SHIP_FROM : US_SHIP_FROM,
       DestinationFulfillmentCenterId: s.destinationFulfillmentCenterId,
       ShipmentStatus: s.status,
       LabelPrepType: 'SELLER_LABEL',
@@ -182,33 +193,24 @@ export function v0Routes(
   ctx: AmazonContext,
   active: (plan: StoredPlan) => PlanShipment[],
 ): AmazonRoute[] {
+  const listRoute = (
+    path: string,
+    operation: 'getShipments' | 'getShipmentItems',
+    key: string,
+    rows: (s: V0Shipment) => unknown[],
+  ): AmazonRoute => ({
+    method: 'GET',
+    path,
+    operation,
+    handle: (req) => {
+      const state = parseState(ctx, req, operation === 'getShipments' ? 'shipments' : 'items');
+      return page(select(allShipments(ctx, active), state).flatMap(rows), state, key);
+    },
+  });
+
   return [
-    {
-      method: 'GET',
-      path: '/fba/inbound/v0/shipments',
-      operation: 'getShipments',
-      handle: (req) => {
-        const state = parseState(ctx, req, 'shipments');
-        return page(
-          select(allShipments(ctx, active), state).map((s) => s.info),
-          state,
-          'ShipmentData',
-        );
-      },
-    },
-    {
-      method: 'GET',
-      path: '/fba/inbound/v0/shipmentItems',
-      operation: 'getShipmentItems',
-      handle: (req) => {
-        const state = parseState(ctx, req, 'items');
-        return page(
-          select(allShipments(ctx, active), state).flatMap((s) => s.items),
-          state,
-          'ItemData',
-        );
-      },
-    },
+    listRoute('/fba/inbound/v0/shipments', 'getShipments', 'ShipmentData', (s) => [s.info]),
+    listRoute('/fba/inbound/v0/shipmentItems', 'getShipmentItems', 'ItemData', (s) => s.items),
     {
       method: 'GET',
       path: '/fba/inbound/v0/shipments/{shipmentId}/items',
