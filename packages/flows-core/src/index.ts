@@ -4,7 +4,8 @@
  */
 export type { IntegrationOptions } from './integration';
 export { createIntegration } from './integration';
-export type { Integration, ErrorsApi, FlowInfo } from './integration-api';
+export type { Integration, FlowInfo } from './integration-api';
+export type { ErrorsApi } from './errors-api';
 
 export type { Plugin, PluginDefinition, PluginFunction } from './plugin';
 export { definePlugin, emptySettings } from './plugin';

@@ -3,16 +3,17 @@
  * events and shutdown, all bound to one engine (one namespace).
  */
 import { isoNow } from './clock';
-import { showErrorRecord } from './error-records';
-import { ErrorRecordError, FlowNotFoundError, FlowsCoreError, LockHeldError } from './errors';
+import { createErrorsApi, type ErrorsApi } from './errors-api';
+import { FlowNotFoundError, FlowsCoreError, LockHeldError } from './errors';
 import type { IntegrationEvents } from './events';
 import type { Edition, FlowSchedule } from './flow';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './runner/engine';
 import { retryFlowErrors, type RetryOptions } from './runner/retry-errors';
+
 import { runFlow } from './runner/run-flow';
 import { startScheduler, type ScheduleHandle, type ScheduleOptions } from './scheduler';
 import { installShutdownHandlers, type SignalHandlerOptions } from './signals';
-import type { ErrorFilter, ErrorRecord, JsonValue, LinkRecord, RunRecord } from './store/types';
+import type { JsonValue, LinkRecord, RunRecord } from './store/types';
 
 /** A flow as listed by the integration. */
 export interface FlowInfo {
@@ -21,20 +22,6 @@ export interface FlowInfo {
   schedule: FlowSchedule;
   plugin: string;
   triggers: readonly string[];
-}
-
-/** Error records of the integration. */
-export interface ErrorsApi {
-  /** Records newest first; personal data shows as `[PII]`. */
-  list: (filter?: ErrorFilter) => Promise<ErrorRecord[]>;
-  /** One record with its personal data masked (`J***`). @throws {ErrorRecordError} NOT_FOUND */
-  show: (id: string) => Promise<ErrorRecord>;
-  /** Retries one record. @throws {ErrorRecordError} NOT_FOUND */
-  retry: (id: string, options?: RunOptions) => Promise<RunSummary>;
-  /** Marks a record resolved by hand. @throws {ErrorRecordError} NOT_FOUND */
-  resolve: (id: string, note?: string) => Promise<void>;
-  /** Purges personal data that is due now; returns how many records were purged. */
-  purge: () => Promise<number>;
 }
 
 /** The integration. */
@@ -113,14 +100,6 @@ export function createIntegrationApi(engine: Engine): Integration {
     return summary;
   };
 
-  const recordOf = async (id: string): Promise<ErrorRecord> => {
-    const record = await engine.store.getError(ns, id);
-    if (!record)
-      throw new ErrorRecordError('NOT_FOUND', `No error record '${id}' in integration '${ns}'`);
-
-    return record;
-  };
-
   const shutdown = async ({ force = false } = {}): Promise<void> => {
     closed = true;
     const stopping = [...schedules].map((handle) => handle.stop());
@@ -139,33 +118,7 @@ export function createIntegrationApi(engine: Engine): Integration {
     })),
     run: (flowId, options = {}) => runChain(flowId, options, 'manual', [flowId]),
     retryErrors: (flowId, options = {}) => retryFlowErrors(engine, entryOf(flowId), options),
-    errors: {
-      list: async (filter) => {
-        const records = await engine.store.listErrors(ns, filter);
-
-        return records.map((record) => ({
-          ...record,
-          sealedPii: record.sealedPii ? '[sealed]' : null,
-        }));
-      },
-      show: async (id) => showErrorRecord(engine.vault, ns, await recordOf(id)),
-      retry: async (id, options = {}) => {
-        const record = await recordOf(id);
-
-        return retryFlowErrors(engine, entryOf(record.flowId), { ...options, ids: [id] });
-      },
-      resolve: async (id, note) => {
-        const record = await recordOf(id);
-        await engine.store.resolveErrors(
-          ns,
-          record.flowId,
-          [record.traceKey],
-          note ?? 'resolved by hand',
-          isoNow(engine.clock),
-        );
-      },
-      purge: () => engine.store.purgePii(ns, isoNow(engine.clock)),
-    },
+    errors: createErrorsApi(engine, entryOf),
     links: {
       get: (recordType, sourceKey) => engine.store.getLink(ns, recordType, sourceKey),
       list: (filter) => engine.store.listLinks(ns, filter),

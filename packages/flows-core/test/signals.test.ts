@@ -35,3 +35,49 @@ describe('integration.installSignalHandlers', () => {
     uninstall();
   });
 });
+
+describe('integration.shutdown({ force: true })', () => {
+  it('aborts ctx.signal for the record in hand, records no error, and ends the run cancelled', async () => {
+    const { createIntegration, createMemoryStore, defineFlow, definePlugin, emptySettings } =
+      await import('../src/index');
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const flow = defineFlow({
+      id: 'slow',
+      edition: 'starter',
+      schedule: 'manual',
+      traceKey: (n: number) => `n-${n}`,
+      async *source() {
+        yield { records: [1, 2], checkpoint: 2 };
+      },
+      async handle(ctx) {
+        started();
+        await new Promise((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+
+        return 'created' as const;
+      },
+    });
+    const plugin = definePlugin({ name: 'p', settings: emptySettings, flows: [flow] });
+    const store = createMemoryStore();
+    const integration = createIntegration({
+      id: 'acme',
+      amazon: {},
+      netsuite: {},
+      store,
+      plugins: [plugin()],
+    });
+
+    const run = integration.run('slow');
+    await inFlight;
+    await integration.shutdown({ force: true });
+    const summary = await run;
+
+    expect(summary).toMatchObject({ status: 'cancelled', read: 1, created: 0, failed: 0 });
+    expect(summary.error).toBeUndefined();
+    expect(await integration.errors.list()).toEqual([]);
+    expect(await store.getCheckpoint('acme', 'slow')).toBeUndefined();
+    expect(await store.getLock('acme', 'flow:slow')).toBeUndefined();
+  });
+});
