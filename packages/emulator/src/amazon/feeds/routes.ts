@@ -13,7 +13,7 @@ import type {
   AmazonRoute,
   StoredDocument,
 } from '../server/types';
-import { listParam } from '../orders/search-2026';
+import { listParam } from '../server/params';
 import type { FeedRecord } from './lifecycle';
 
 const PRESIGNED_URL_TTL_MS = 300_000;

@@ -5,7 +5,7 @@
 import type { CatalogItem } from '../../world/types';
 import { AmazonApiError } from '../server/errors';
 import type { AmazonContext, AmazonRequest, AmazonRoute } from '../server/types';
-import { listParam } from '../orders/search-2026';
+import { listParam } from '../server/params';
 
 /** searchCatalogItems pages hold at most 20 items (model `pageSize`). */
 const MAX_PAGE = 20;

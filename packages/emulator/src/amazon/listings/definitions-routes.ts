@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { AmazonApiError } from '../server/errors';
 import type { AmazonContext, AmazonRoute, StoredDocument } from '../server/types';
-import { listParam } from '../orders/search-2026';
+import { listParam } from '../server/params';
 import {
   PRODUCT_TYPES,
   productTypeSchema,

@@ -4,7 +4,7 @@
  */
 import { AmazonApiError } from '../server/errors';
 import type { AmazonContext, AmazonRequest, AmazonResponse, AmazonRoute } from '../server/types';
-import { listParam } from '../orders/search-2026';
+import { listParam } from '../server/params';
 import { deleteListing, findListing, patchListing, putListing } from './operations';
 import { LISTING_KIND, type ListingRecord } from './records';
 

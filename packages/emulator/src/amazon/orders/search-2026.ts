@@ -6,6 +6,7 @@
 import type { WorldOrder, WorldOrderItem } from '../../world/types';
 import { invalidInput, notFound } from '../server/errors';
 import { canonicalFilters, PageTokens } from '../server/page-token';
+import { listParam } from '../server/params';
 import type { AmazonContext, AmazonRoute } from '../server/types';
 import {
   type DateWindow,
@@ -51,15 +52,6 @@ const FULFILLED_BY = new Set(['MERCHANT', 'AMAZON']);
 const PAGINATION_TOKEN_TTL_MS = 86_400_000;
 /** Parameters that may change between pages (model `paginationToken`). */
 const PAGE_EXEMPT = ['paginationToken', 'maxResultsPerPage', 'includedData'];
-
-/** Reads a list parameter sent either comma-separated or repeated. */
-export function listParam(query: URLSearchParams, name: string): string[] {
-  return query
-    .getAll(name)
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
 
 function checkEnum(name: string, values: string[], allowed: Set<string>): void {
   const bad = values.find((v) => !allowed.has(v));

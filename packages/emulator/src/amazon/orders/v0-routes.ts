@@ -10,7 +10,7 @@ import { rdtAllows } from '../server/tokens-routes';
 import type { AmazonContext, AmazonRequest, AmazonRoute } from '../server/types';
 import { GENERIC_INVALID_INPUT, inWindow, parseDateWindow } from './dates';
 import type { OrderRepository } from './repository';
-import { listParam } from './search-2026';
+import { listParam } from '../server/params';
 import {
   fromV0Status,
   type PiiGrant,

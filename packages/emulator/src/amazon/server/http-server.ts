@@ -2,6 +2,7 @@
  * The node:http server of the Amazon emulator on loopback: LWA token endpoint, presigned
  * document downloads and uploads, the SQS-compatible endpoint, and SP-API routes.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { DispatchDeps, DispatchResult } from './dispatch';
 import { dispatchSpApi } from './dispatch';
@@ -88,7 +89,10 @@ async function handleLwa(
   }
   const answer = handleTokenRequest(deps.lwa, params);
   deps.logger.info({ grantType: params.grant_type, status: answer.status }, 'lwa token request');
-  res.writeHead(answer.status, { 'Content-Type': 'application/json;charset=UTF-8' });
+  res.writeHead(answer.status, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    'x-amzn-RequestId': randomUUID(),
+  });
   res.end(JSON.stringify(answer.body));
 }
 
