@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const MESSAGE = 'must be an ISO-8601 date-time such as 2025-01-31T00:00:00Z';
 
@@ -36,6 +37,13 @@ export const isoDateInput = z.unknown().transform((value, context) => {
 const DATE_NAME = /(After|Before|Since|Until|DateTime)$/i;
 
 /** True for a parameter carrying a date: `format: date-time`, or a v0 date-named string. */
-export function isDateParameter(parameter: { name: string; type: string; format?: string }): boolean {
-  return parameter.format === 'date-time' || (parameter.type === 'string' && DATE_NAME.test(parameter.name));
+export function isDateParameter(parameter: {
+  name: string;
+  type: string;
+  format?: string;
+}): boolean {
+  return (
+    parameter.format === 'date-time' ||
+    (parameter.type === 'string' && DATE_NAME.test(parameter.name))
+  );
 }

@@ -40,10 +40,7 @@ function parameterSchema(parameter: ParameterSpec): z.ZodType {
     return enumCheck(scalarSchema(parameter.type, parameter), parameter.enum);
   }
 
-  const item = enumCheck(
-    scalarSchema(parameter.itemType ?? 'string', parameter),
-    parameter.enum,
-  );
+  const item = enumCheck(scalarSchema(parameter.itemType ?? 'string', parameter), parameter.enum);
   let list = z.array(item);
 
   if (parameter.minItems !== undefined) list = list.min(parameter.minItems);
