@@ -116,8 +116,8 @@ async function setupAccount(
   emulators: RunningEmulators,
 ): Promise<SetupRefs> {
   const { seeded } = emulators.netsuite.inspect;
-  const create = async (type: string, body: Record<string, unknown>) =>
-    (await netsuite.records.create(type, body)).id;
+  const create = (type: string, body: Record<string, unknown>) =>
+    createSafely(netsuite, type, body);
   const discountItemId = await create('discountItem', {
     itemId: 'Amazon Promotion',
     externalId: 'sb-discount',
@@ -133,15 +133,48 @@ async function setupAccount(
 
   // Item aliases (integration-apps §1.6): the seeded item names are numbers, not the SKUs.
   for (const [sku, id] of Object.entries(seeded.items)) {
-    await create('customrecord_sb_alias', {
-      name: sku,
-      custrecord_sb_sku: sku,
-      custrecord_sb_item: String(id),
-      isInactive: false,
-    });
+    await createAlias(netsuite, sku, String(id));
   }
 
   return { discountItemId, giftWrapItemId, taxItemId };
+}
+
+/**
+ * Creates a record with an external id, again after a transient failure (setup runs under the
+ * injected faults too); an existing record with that external id is the answer.
+ */
+export async function createSafely(
+  netsuite: NetSuiteClient,
+  type: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return (await netsuite.records.create(type, body)).id;
+    } catch (error) {
+      const { existingId, code } = error as { existingId?: string; code?: string };
+
+      if (existingId !== undefined) return existingId;
+      if (!['NETWORK', 'SERVER', 'THROTTLED'].includes(code ?? '') || attempt >= 6) throw error;
+    }
+  }
+}
+
+/** Adds an item alias (SKU → item); the external id makes the create safe to retry. */
+export async function createAlias(
+  netsuite: NetSuiteClient,
+  sku: string,
+  itemId: string,
+): Promise<void> {
+  const externalId = `sb-alias-${Buffer.from(sku).toString('hex')}`;
+
+  await createSafely(netsuite, 'customrecord_sb_alias', {
+    name: sku,
+    externalId,
+    custrecord_sb_sku: sku,
+    custrecord_sb_item: itemId,
+    isInactive: false,
+  });
 }
 
 function starterOptions(emulators: RunningEmulators, refs: SetupRefs): StarterOptions {

@@ -1,3 +1,4 @@
+import type { ErrorRecord } from '@sellerbridge/flows-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { salesOrderExternalIdOf } from './expectations';
@@ -69,7 +70,7 @@ describe('fulfillments, inventory and pricing end to end', () => {
     const errors = await first.errors.list({ flowId: 'fulfillments' });
     await first.close();
 
-    expect(errors.map((error) => error.error.message)).toEqual([]);
+    expect(errors.map((error: ErrorRecord) => error.error.message)).toEqual([]);
 
     expect(summary.failed).toBe(0);
 
