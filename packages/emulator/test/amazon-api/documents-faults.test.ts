@@ -132,6 +132,23 @@ describe('fault injection', () => {
   });
 });
 
+describe('429 bursts', () => {
+  it('throttles the next `length` requests after every `every` requests', async () => {
+    ({ amazon, clock } = await startTestEmulator({
+      faults: { throttleBurst: { every: 2, length: 3 }, operations: ['createRestrictedDataToken'] },
+    }));
+    const token = await sellerToken(amazon);
+    const body = { restrictedResources: [{ method: 'GET', path: '/orders/v0/orders' }] };
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      statuses.push(
+        (await call(amazon, token, 'POST', '/tokens/2021-03-01/restrictedDataToken', body)).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 200, 200]);
+  });
+});
+
 describe('living world', () => {
   it('adds new orders and status changes when the world advances', async () => {
     ({ amazon, clock } = await startTestEmulator({ timeScale: 100_000 }));

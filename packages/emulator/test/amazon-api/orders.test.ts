@@ -207,6 +207,22 @@ describe('Orders v0 and restricted data', () => {
     const items = await call(amazon, token, 'GET', `/orders/v0/orders/${order.orderId}/orderItems`);
     expect(items.body.payload.OrderItems[0].ItemPrice.Amount).toMatch(/^\d+\.\d{2}$/);
     expect(items.body.payload.OrderItems[0].SellerSKU).toBe(order.orderItems[0]!.product.sellerSku);
+    const list = await call(
+      amazon,
+      token,
+      'GET',
+      '/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&MaxResultsPerPage=5',
+    );
+    expect(list.body.payload.CreatedBefore).toBe('2026-11-30T23:58:00Z');
+    const next = await call(
+      amazon,
+      token,
+      'GET',
+      `/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2020-01-01T00:00:00Z&MaxResultsPerPage=5&NextToken=${encodeURIComponent(list.body.payload.NextToken)}`,
+    );
+    expect(next.body.payload.Orders[0].AmazonOrderId).not.toBe(
+      list.body.payload.Orders[0].AmazonOrderId,
+    );
     const missing = await call(
       amazon,
       token,

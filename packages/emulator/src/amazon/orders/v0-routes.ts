@@ -8,7 +8,7 @@ import { invalidInput, notFound } from '../server/errors';
 import { canonicalFilters, PageTokens } from '../server/page-token';
 import { rdtAllows } from '../server/tokens-routes';
 import type { AmazonContext, AmazonRequest, AmazonRoute } from '../server/types';
-import { GENERIC_INVALID_INPUT, inWindow, parseDateWindow } from './dates';
+import { GENERIC_INVALID_INPUT, inWindow, parseDateWindow, TWO_MINUTES_MS } from './dates';
 import type { OrderRepository } from './repository';
 import { listParam } from '../server/params';
 import {
@@ -78,6 +78,15 @@ function filterV0(ctx: AmazonContext, repo: OrderRepository, query: URLSearchPar
     );
 }
 
+/** The upper bound the search used, echoed as `CreatedBefore` or `LastUpdatedBefore` (model `OrdersList`). */
+function effectiveBefore(ctx: AmazonContext, query: URLSearchParams): Record<string, string> {
+  if (query.has('AmazonOrderIds')) return {};
+  const field = query.has('LastUpdatedAfter') ? 'LastUpdatedBefore' : 'CreatedBefore';
+  const given = query.get(field);
+  const beforeMs = given ? Date.parse(given) : ctx.clock().getTime() - TWO_MINUTES_MS;
+  return { [field]: new Date(beforeMs).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+}
+
 function pageSizeOf(value: string | null): number {
   if (value === null) return 100;
   const n = Number(value);
@@ -112,6 +121,7 @@ export function ordersV0Routes(ctx: AmazonContext, repo: OrderRepository): Amazo
         const grant = grantFor(ctx, req, ORDERS_PATH);
         const payload: Record<string, unknown> = {
           Orders: matching.slice(offset, offset + pageSize).map((o) => toV0Order(o, grant)),
+          ...effectiveBefore(ctx, req.query),
         };
         if (offset + pageSize < matching.length) {
           const filters = canonicalFilters(req.query, ['NextToken', 'MaxResultsPerPage']);

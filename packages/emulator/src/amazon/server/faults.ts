@@ -15,6 +15,11 @@ export interface FaultOptions {
   operations?: string[];
   /** Probability (0..1) of a 429 QuotaExceeded regardless of the bucket. @default 0 */
   throttleRate?: number;
+  /**
+   * Deterministic 429 bursts: after every `every` requests to the faulted operations, the next
+   * `length` requests get 429 QuotaExceeded. @default none
+   */
+  throttleBurst?: { every: number; length: number };
   /** Probability of a 500 InternalFailure. @default 0 */
   internalErrorRate?: number;
   /** Probability of a 503 ServiceUnavailable. @default 0 */
@@ -54,6 +59,7 @@ export class FaultInjector {
   readonly options: FaultOptions;
   readonly #random: () => number;
   readonly #queue: QueuedFault[] = [];
+  #burstCounter = 0;
 
   constructor(options: FaultOptions = {}) {
     this.options = options;
@@ -81,6 +87,7 @@ export class FaultInjector {
 
     const o = this.options;
     if (o.operations && !o.operations.includes(operation)) return undefined;
+    if (o.throttleBurst && this.#inBurst(o.throttleBurst)) return 'throttle';
     const draws: Array<[FaultKind, number | undefined]> = [
       ['reset', o.resetRate],
       ['throttle', o.throttleRate],
@@ -89,6 +96,12 @@ export class FaultInjector {
       ['slow', o.slowRate],
     ];
     return draws.find(([, rate]) => rate !== undefined && rate > 0 && this.#random() < rate)?.[0];
+  }
+
+  #inBurst(burst: { every: number; length: number }): boolean {
+    const position = this.#burstCounter % (burst.every + burst.length);
+    this.#burstCounter += 1;
+    return position >= burst.every;
   }
 
   /** True when this document download should be cut short. */
