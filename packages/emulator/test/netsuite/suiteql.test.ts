@@ -117,6 +117,21 @@ describe('SuiteQL', () => {
     expect((compare.items as Json[]).map((r) => r.id)).toEqual([orderId]);
   });
 
+  it('reads string dates in the user format, orders by position and shows type labels', async () => {
+    const res = await h.suiteql(
+      `SELECT id, BUILTIN.DF(type) AS typename FROM transaction WHERE trandate >= '11/29/2026' AND trandate < '11/30/2026' AND id = ${orderId} ORDER BY 1 DESC`,
+    );
+    expect(res.items).toEqual([{ links: [], id: orderId, typename: 'Sales Order' }]);
+
+    const iso = await h.call(
+      'POST',
+      '/query/v1/suiteql',
+      { q: "SELECT id FROM transaction WHERE trandate > '2026-11-01'" },
+      { Prefer: 'transient' },
+    );
+    expect(iso.status).toBe(400);
+  });
+
   it('sums money exactly', async () => {
     const res = await h.suiteql(
       `SELECT SUM(rate) AS total FROM transactionline WHERE transaction = ${orderId} AND mainline = 'F'`,

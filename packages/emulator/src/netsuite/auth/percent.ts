@@ -15,7 +15,16 @@ export function rfc3986(value: string): string {
  * therefore fails, as it does against NetSuite (reference §5.2).
  */
 export function formDecode(value: string): string {
-  return decodeURIComponent(value.replaceAll('+', ' '));
+  return safeDecode(value.replaceAll('+', ' '));
+}
+
+/** decodeURIComponent that keeps malformed input as is instead of throwing. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Splits a raw query string into decoded name/value pairs, keeping duplicates and order. */

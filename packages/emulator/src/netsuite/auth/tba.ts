@@ -6,7 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { realmOf } from './account';
-import { parseRawQuery, rfc3986 } from './percent';
+import { parseRawQuery, rfc3986, safeDecode } from './percent';
 
 /** One integration record + access token pair the emulator accepts. */
 export interface TbaCredentials {
@@ -69,7 +69,7 @@ export function parseOAuthHeader(header: string | undefined): Map<string, string
   const params = new Map<string, string>();
   const pattern = /([A-Za-z0-9_.~-]+)\s*=\s*"([^"]*)"/g;
   for (const match of header.slice(6).matchAll(pattern)) {
-    params.set(match[1] ?? '', decodeURIComponent(match[2] ?? ''));
+    params.set(match[1] ?? '', safeDecode(match[2] ?? ''));
   }
 
   return params;

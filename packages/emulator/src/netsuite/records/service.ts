@@ -3,6 +3,7 @@
  * per record type, required fields, references that must exist, sublist merge or replace, and the
  * type behaviours (totals, statuses, inventory) run inside one SQLite transaction.
  */
+import { safeDecode } from '../auth/percent';
 import type { Draft, NsContext } from '../context';
 import { DUPLICATE_EXTERNAL_ID, NsError, missingField, recordNotFound } from '../errors';
 import { refNameOf, nextTranId } from './names';
@@ -22,7 +23,7 @@ export interface WriteOptions {
 
 /** Finds a record by `123` or `eid:X` in the URL; 404 when absent or of another type. */
 export function findRecord(ctx: NsContext, def: RecordTypeDef, idOrEid: string): StoredRecord {
-  const decoded = decodeURIComponent(idOrEid);
+  const decoded = safeDecode(idOrEid);
   const record = decoded.startsWith('eid:')
     ? ctx.store.byExternalId([def.name], decoded.slice(4))
     : /^\d+$/.test(decoded)

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { NsContext } from '../context';
 import { ERROR_CONTENT_TYPE, NsError, nsErrorBody } from '../errors';
 import { TOKEN_PATH } from '../auth/oauth2';
+import { safeDecode } from '../auth/percent';
 import { authenticate, invalidLogin, type AuthGate } from './auth-gate';
 import { type AsyncJobs, wantsAsync } from './async-jobs';
 import type { FaultInjector } from './faults';
@@ -66,6 +67,8 @@ async function serve(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     return { rawPath, rawQuery, rawBody };
   });
 
+  const context = { method: req.method, path: rawPath, status: response.status, fault };
+  deps.logger.debug(context, 'netsuite emulator: request');
   if (fault === 'resetAfterCommit') {
     req.socket.destroy();
     return;
@@ -131,7 +134,7 @@ function toRequest(
   const rest = parts.rawPath.startsWith(prefix) ? parts.rawPath.slice(prefix.length) : '';
   return {
     method: req.method ?? 'GET',
-    segments: rest === '' ? [] : rest.split('/').map((segment) => decodeURIComponent(segment)),
+    segments: rest === '' ? [] : rest.split('/').map((segment) => safeDecode(segment)),
     query: new URLSearchParams(parts.rawQuery),
     headers: req.headers,
     rawBody: parts.rawBody,

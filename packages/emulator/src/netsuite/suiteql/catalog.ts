@@ -16,6 +16,7 @@ const itemTypes = knownTypes().filter((def) => def.family === 'item');
 const tranTypes = knownTypes().filter((def) => def.family === 'transaction');
 const itemTypeCase = `CASE r.type ${itemTypes.map((d) => `WHEN '${d.name}' THEN '${d.itemType ?? ''}'`).join(' ')} END`;
 const tranTypeCase = `CASE r.type ${tranTypes.map((d) => `WHEN '${d.name}' THEN '${d.tranType ?? ''}'`).join(' ')} END`;
+const tranLabelCase = `CASE r.type ${tranTypes.map((d) => `WHEN '${d.name}' THEN '${d.label}'`).join(' ')} END`;
 
 function recordsOf(types: string[]): string {
   return `FROM ns_record r WHERE r.type IN (${inList(types)})`;
@@ -49,7 +50,7 @@ const VIEWS: Record<string, string> = {
   salestaxitem: `SELECT ${common}, ${j('itemId')} AS itemid, ${j('rate')} AS rate, r.ref_name AS _refname ${recordsOf(['salesTaxItem'])}`,
   department: `SELECT ${common}, ${j('name')} AS name, r.ref_name AS _refname ${recordsOf(['department'])}`,
   classification: `SELECT ${common}, ${j('name')} AS name, r.ref_name AS _refname ${recordsOf(['classification'])}`,
-  transaction: `SELECT ${common}, ${j('tranId')} AS tranid, ${tranTypeCase} AS type, LOWER(r.type) AS recordtype,
+  transaction: `SELECT ${common}, ${j('tranId')} AS tranid, ${tranTypeCase} AS type, ${tranLabelCase} AS _typename, LOWER(r.type) AS recordtype,
     ${j('status.id')} AS status, ${j('status.refName')} AS _statusname, ${j('tranDate')} AS trandate,
     COALESCE(${refCol('entity')}, ${refCol('customer')}) AS entity, ${j('otherRefNum')} AS otherrefnum, ${j('memo')} AS memo,
     r.created_from AS createdfrom, ${refCol('subsidiary')} AS subsidiary, ${refCol('currency')} AS currency,

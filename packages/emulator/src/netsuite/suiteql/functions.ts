@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { toScaled } from '../transactions/money';
+import { SuiteQlError } from './errors';
 
 const SUM_SCALE = 6;
 
@@ -40,7 +41,7 @@ export function parseDate(text: string, mask: string): string {
   });
 
   const match = new RegExp(`^${pattern}$`).exec(text.trim());
-  if (match === null) throw new Error(`Unparseable date: "${text}" with format "${mask}"`);
+  if (match === null) throw new SuiteQlError(`Unparseable date: "${text}" with format "${mask}"`);
 
   const value = (token: string): string => match[groups.indexOf(token) + 1] ?? '1';
   return `${value('YYYY')}-${value('MM').padStart(2, '0')}-${value('DD').padStart(2, '0')}`;
@@ -81,11 +82,20 @@ export function registerFunctions(
   db.function('ns_to_number', deterministic, (value: unknown) =>
     value === null ? null : Number(value),
   );
+  db.function('ns_user_date', deterministic, (text: unknown) =>
+    parseDate(String(text), dateFormat.replace(/\bM\b/, 'MM').replace(/\bD\b/, 'DD')),
+  );
   db.function('ns_sysdate', () => clock().toISOString());
   db.aggregate('ns_decimal_sum', {
     start: () => null as bigint | null,
-    step: (total: bigint | null, value: unknown) =>
-      value === null ? total : (total ?? 0n) + toScaled(value, SUM_SCALE),
+    step: (total: bigint | null, value: unknown) => {
+      if (value === null) return total;
+      try {
+        return (total ?? 0n) + toScaled(value, SUM_SCALE);
+      } catch {
+        throw new SuiteQlError(`SUM of a non-numeric value: ${String(value)}`);
+      }
+    },
     result: (total: bigint | null) => (total === null ? null : trimDecimal(total)),
   });
 }

@@ -95,8 +95,10 @@ export function handleSuiteQl(
       headers: { 'Content-Type': COLLECTION },
     };
   } catch (error) {
-    if (error instanceof Error && error.name === 'SqliteError')
+    if (error instanceof SuiteQlError) throw error.toNsError();
+    if (error instanceof Error && error.name === 'SqliteError') {
       throw new SuiteQlError(error.message).toNsError();
+    }
     throw error;
   }
 }

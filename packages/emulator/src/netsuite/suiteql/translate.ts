@@ -84,7 +84,7 @@ class Translator {
       sql += ` GROUP BY ${this.query.groupBy.map((e) => this.expr(e)).join(', ')}`;
     if (this.query.orderBy.length > 0) {
       const order = this.query.orderBy.map(
-        (o) => `${this.expr(o.expr, true)}${o.descending ? ' DESC' : ''}`,
+        (o) => `${this.orderTerm(o.expr)}${o.descending ? ' DESC' : ''}`,
       );
       sql += ` ORDER BY ${order.join(', ')}`;
     }
@@ -233,14 +233,30 @@ class Translator {
     return numberLiteral && operand.kind === 'column' ? `CAST(${sql} AS NUMERIC)` : sql;
   }
 
+  /** `ORDER BY 2` names the second select column, as in Oracle. */
+  private orderTerm(expr: Expr): string {
+    if (expr.kind === 'literal' && typeof expr.value === 'number')
+      return String(Math.trunc(expr.value));
+    return this.expr(expr, true);
+  }
+
+  /** A string compared with a date column is a date in the user's format (NetSuite converts it). */
+  private dateAware(side: Expr, other: Expr): string {
+    const isDateColumn = other.kind === 'column' && DATE_COLUMNS.has(other.name.toLowerCase());
+    if (isDateColumn && side.kind === 'literal' && typeof side.value === 'string') {
+      return `ns_user_date(${this.bind(side.value)})`;
+    }
+    return this.numeric(side, [other]);
+  }
+
   private binary(expr: Extract<Expr, { kind: 'binary' }>): string {
     if (expr.op === 'AND' || expr.op === 'OR')
       return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
     if (['+', '-', '*', '/', '||'].includes(expr.op))
       return `(${this.expr(expr.left)} ${expr.op} ${this.expr(expr.right)})`;
 
-    const left = this.numeric(expr.left, [expr.right]);
-    return `(${left} ${expr.op} ${this.numeric(expr.right, [expr.left])})`;
+    const left = this.dateAware(expr.left, expr.right);
+    return `(${left} ${expr.op} ${this.dateAware(expr.right, expr.left)})`;
   }
 
   private call(expr: Extract<Expr, { kind: 'call' }>): string {
@@ -271,6 +287,7 @@ class Translator {
 
     const name = arg.name.toLowerCase();
     if (name === 'status') return sql.replace(/"status"$/, '"_statusname"');
+    if (name === 'type' && sql.endsWith('"type"')) return sql.replace(/"type"$/, '"_typename"');
     if (name === 'id' || REFERENCE_COLUMNS.has(name))
       return `(SELECT ref_name FROM ns_record WHERE id = ${sql})`;
     return sql;
