@@ -24,6 +24,13 @@ const DISPOSITIONS: ReadonlyArray<WorldReturn['detailedDisposition']> = [
 ];
 const COMMENTS = ['', 'Zu klein – passt nicht', 'Arrived scratched', 'Wrong colour 😕', ''];
 
+/** True for a shipped FBA order (the subject of FBA shipment and ledger rows). */
+export function isShippedFba(order: WorldOrder): boolean {
+  return (
+    order.fulfillment?.fulfilledBy === 'AMAZON' && order.fulfillment.fulfillmentStatus === 'SHIPPED'
+  );
+}
+
 /** When an order (or its first package) was handed to the carrier. */
 export function shippedAtMs(order: WorldOrder): number {
   const shipTime = order.packages?.[0]?.shipTime;

@@ -1,6 +1,6 @@
 import { fulfillmentCenterFor } from '../../../world/hash';
 import { formatCents, parseCents } from '../../../world/money';
-import { shippedAtMs } from '../../../world/returns';
+import { isShippedFba, shippedAtMs } from '../../../world/returns';
 import type { WorldOrderItem } from '../../../world/types';
 import { isoWithOffset, toTsv } from './locale';
 import type { ReportGenerator, ReportInput } from './types';
@@ -117,11 +117,7 @@ export const fbaFulfilledShipments: ReportGenerator = (input) => {
   const rows: string[][] = [];
 
   for (const order of input.orders) {
-    if (
-      order.fulfillment?.fulfilledBy !== 'AMAZON' ||
-      order.fulfillment.fulfillmentStatus !== 'SHIPPED'
-    )
-      continue;
+    if (!isShippedFba(order)) continue;
     const marketplaceId = order.salesChannel.marketplaceId ?? '';
     const shipMs = shippedAtMs(order);
     if (!inWindow(input, shipMs, marketplaceId)) continue;
@@ -153,7 +149,7 @@ export const fbaFulfilledShipments: ReportGenerator = (input) => {
         '0.00',
         money(item, 'GIFT_WRAP'),
         '0.00',
-        order.fulfillment.fulfillmentServiceLevel === 'SECOND_DAY' ? 'SecondDay' : 'Standard',
+        order.fulfillment?.fulfillmentServiceLevel === 'SECOND_DAY' ? 'SecondDay' : 'Standard',
         '',
         '',
         '',

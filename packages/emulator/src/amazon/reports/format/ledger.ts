@@ -1,6 +1,6 @@
 import { fulfillmentCenterFor } from '../../../world/hash';
 import { marketplaceById } from '../../../world/marketplaces';
-import { shippedAtMs } from '../../../world/returns';
+import { isShippedFba, shippedAtMs } from '../../../world/returns';
 import { toTsv } from './locale';
 import type { ReportGenerator, ReportInput } from './types';
 
@@ -132,11 +132,7 @@ function collect(input: ReportInput, eventType: string): LedgerEvent[] {
 
   if (wanted('Shipments')) {
     for (const order of input.orders) {
-      if (
-        order.fulfillment?.fulfilledBy !== 'AMAZON' ||
-        order.fulfillment.fulfillmentStatus !== 'SHIPPED'
-      )
-        continue;
+      if (!isShippedFba(order)) continue;
       const marketplaceId = order.salesChannel.marketplaceId ?? '';
       for (const item of order.orderItems) {
         const catalog = bySku.get(`${marketplaceId}|${item.product.sellerSku ?? ''}`);
