@@ -6,7 +6,9 @@ import {
   createMemoryStore,
   defineFlow,
   definePlugin,
+  emptySettings,
   externalId,
+  type Flow,
   type FlowContext,
   type HandleResult,
   type StateStore,
@@ -140,3 +142,22 @@ export function testIntegration(
 
 /** A 32-byte test key (hex). */
 export const TEST_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+
+/** An integration `acme` running one flow (no settings), with no clients, on a memory store. */
+export function integrationWithFlow(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  flow: Flow<unknown, unknown, unknown, any, any>,
+  options: { store?: StateStore; id?: string } = {},
+) {
+  const plugin = definePlugin({ name: 'single', settings: emptySettings, flows: [flow] });
+  const store = options.store ?? createMemoryStore();
+  const integration = createIntegration({
+    id: options.id ?? 'acme',
+    amazon: {},
+    netsuite: {},
+    store,
+    plugins: [plugin()],
+  });
+
+  return { integration, store };
+}

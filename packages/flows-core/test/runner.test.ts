@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServerError } from '@sellerbridge/http-core';
-import { z } from 'zod';
-import {
-  LockHeldError,
-  createIntegration,
-  createMemoryStore,
-  defineFlow,
-  definePlugin,
-} from '../src/index';
-import { FakeNetSuite, orders, testIntegration } from './helpers';
+import { LockHeldError, createMemoryStore, defineFlow } from '../src/index';
+import { FakeNetSuite, integrationWithFlow, orders, testIntegration } from './helpers';
 
 describe('integration.run', () => {
   it('handles every page, creates each record once and returns the summary', async () => {
@@ -186,14 +179,7 @@ describe('integration.run', () => {
       },
       handle: async () => 'skipped' as const,
     });
-    const plugin = definePlugin({ name: 'broken', settings: z.object({}), flows: [broken] });
-    const integration = createIntegration({
-      id: 'acme',
-      amazon: {},
-      netsuite: {},
-      store,
-      plugins: [plugin()],
-    });
+    const { integration } = integrationWithFlow(broken, { store });
 
     const summary = await integration.run('broken');
 

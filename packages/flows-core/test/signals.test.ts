@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orders, testIntegration } from './helpers';
+import { defineFlow } from '../src/index';
+import { integrationWithFlow, orders, testIntegration } from './helpers';
 
 describe('integration.installSignalHandlers', () => {
   it('on SIGTERM finishes the record in hand, saves the run, releases the lock', async () => {
@@ -38,8 +39,6 @@ describe('integration.installSignalHandlers', () => {
 
 describe('integration.shutdown({ force: true })', () => {
   it('aborts ctx.signal for the record in hand, records no error, and ends the run cancelled', async () => {
-    const { createIntegration, createMemoryStore, defineFlow, definePlugin, emptySettings } =
-      await import('../src/index');
     let started!: () => void;
     const inFlight = new Promise<void>((resolve) => (started = resolve));
     const flow = defineFlow({
@@ -59,15 +58,7 @@ describe('integration.shutdown({ force: true })', () => {
         return 'created' as const;
       },
     });
-    const plugin = definePlugin({ name: 'p', settings: emptySettings, flows: [flow] });
-    const store = createMemoryStore();
-    const integration = createIntegration({
-      id: 'acme',
-      amazon: {},
-      netsuite: {},
-      store,
-      plugins: [plugin()],
-    });
+    const { integration, store } = integrationWithFlow(flow);
 
     const run = integration.run('slow');
     await inFlight;
