@@ -175,4 +175,31 @@ describe('living world', () => {
     ).body.orders.length;
     expect(after - before).toBe(changes.filter((c) => c.type === 'ORDER_CREATED').length);
   });
+
+  it('hides orders younger than two minutes, as Amazon data lags', async () => {
+    ({ amazon, clock } = await startTestEmulator({ timeScale: 100_000 }));
+    const created = amazon.inspect
+      .advanceWorld(3_600_000)
+      .filter((c) => c.type === 'ORDER_CREATED');
+    const newest = created[created.length - 1]!;
+    clock.set(new Date(Date.parse(newest.at) + 60_000).toISOString());
+    const token = await sellerToken(amazon);
+    const visible = await call(
+      amazon,
+      token,
+      'GET',
+      '/orders/2026-01-01/orders?createdAfter=2026-11-30T12:00:00Z',
+    );
+    const ids = visible.body.orders.map((o: { orderId: string }) => o.orderId);
+    expect(ids).not.toContain(newest.orderId);
+    expect(ids).toContain(created[0]!.orderId);
+    clock.advance(61_000);
+    const later = await call(
+      amazon,
+      token,
+      'GET',
+      '/orders/2026-01-01/orders?createdAfter=2026-11-30T12:00:00Z',
+    );
+    expect(later.body.orders.map((o: { orderId: string }) => o.orderId)).toContain(newest.orderId);
+  });
 });

@@ -34,7 +34,8 @@ export function parseIsoParam(name: string, value: string | null): number | unde
 export interface DateWindow {
   field: 'created' | 'lastUpdated';
   afterMs: number;
-  beforeMs?: number;
+  /** The given `…Before`, else two minutes before the request. */
+  beforeMs: number;
 }
 
 /** Parameter names of one API version. */
@@ -85,7 +86,12 @@ export function parseDateWindow(
     );
   }
   if (beforeMs !== undefined && beforeMs > nowMs - TWO_MINUTES_MS) invalidInput(TWO_MINUTE_MESSAGE);
-  return { field: usesCreated ? 'created' : 'lastUpdated', afterMs, beforeMs };
+  // Without a `…Before`, the search ends where Amazon's data ends: two minutes ago.
+  return {
+    field: usesCreated ? 'created' : 'lastUpdated',
+    afterMs,
+    beforeMs: beforeMs ?? nowMs - TWO_MINUTES_MS,
+  };
 }
 
 /** True when the order's timestamp lies inside the window. */
@@ -94,5 +100,5 @@ export function inWindow(
   order: { createdTime: string; lastUpdatedTime: string },
 ): boolean {
   const ms = Date.parse(window.field === 'created' ? order.createdTime : order.lastUpdatedTime);
-  return ms >= window.afterMs && (window.beforeMs === undefined || ms <= window.beforeMs);
+  return ms >= window.afterMs && ms <= window.beforeMs;
 }

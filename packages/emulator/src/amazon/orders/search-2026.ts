@@ -8,13 +8,7 @@ import { invalidInput, notFound } from '../server/errors';
 import { canonicalFilters, PageTokens } from '../server/page-token';
 import { listParam } from '../server/params';
 import type { AmazonContext, AmazonRoute } from '../server/types';
-import {
-  type DateWindow,
-  GENERIC_INVALID_INPUT,
-  inWindow,
-  parseDateWindow,
-  TWO_MINUTES_MS,
-} from './dates';
+import { type DateWindow, GENERIC_INVALID_INPUT, inWindow, parseDateWindow } from './dates';
 import type { OrderRepository } from './repository';
 
 /** `includedData` values and the fields they add (model `includedData` enum). */
@@ -172,7 +166,7 @@ export function orders2026Routes(ctx: AmazonContext, repo: OrderRepository): Ama
           };
         }
         // The response names the effective upper bound of the window it searched.
-        const beforeMs = window.beforeMs ?? ctx.clock().getTime() - TWO_MINUTES_MS;
+        const beforeMs = window.beforeMs;
         const beforeField = window.field === 'created' ? 'createdBefore' : 'lastUpdatedBefore';
         body[beforeField] = new Date(beforeMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
         return { status: 200, body };
