@@ -12,6 +12,8 @@ import { buildShipmentConfirmations } from '../fulfillments/packages';
 import { toExternalIdPart } from '../support/ids';
 import { getAmazonOrder } from './amazon-orders';
 import type { StarterContext } from './context';
+import type { Row } from './rows';
+import { idOf } from './rows';
 import { nowIso, sellerIdOf } from './context';
 import { lookupItems } from './netsuite-items';
 
@@ -32,13 +34,6 @@ const SHIPPED = 'C';
 /** Fulfillments remembered while picked or packed; older ones beyond this are dropped. */
 const MAX_WAITING = 5_000;
 
-type Row = Record<string, unknown>;
-
-const text = (value: unknown): string =>
-  typeof value === 'object' && value !== null
-    ? String((value as { id?: unknown }).id ?? '')
-    : String(value ?? '');
-
 async function readRows(ctx: StarterContext, query: ReturnType<typeof sql>): Promise<Row[]> {
   const rows: Row[] = [];
 
@@ -57,7 +52,7 @@ async function salesOrdersOf(ctx: StarterContext, ids: string[]): Promise<Map<st
     { signal: ctx.signal },
   );
 
-  return new Map((rows as Row[]).map((row) => [text(row.id), row]));
+  return new Map((rows as Row[]).map((row) => [idOf(row.id), row]));
 }
 
 /** Reads a fulfillment; undefined while it is not shipped. */
@@ -71,7 +66,7 @@ async function readFulfillment(
     signal: ctx.signal,
   })) as Row;
 
-  return text(body.shipStatus).toUpperCase() === SHIPPED
+  return idOf(body.shipStatus).toUpperCase() === SHIPPED
     ? toShippedFulfillment(fulfillmentId, amazonOrderId, body)
     : undefined;
 }
@@ -82,23 +77,23 @@ async function ourCandidates(
   rows: Row[],
 ): Promise<Array<{ id: string; salesOrderId: string; amazonOrderId: string }>> {
   const orders = await salesOrdersOf(ctx, [
-    ...new Set(rows.map((row) => text(row.createdfrom)).filter(Boolean)),
+    ...new Set(rows.map((row) => idOf(row.createdfrom)).filter(Boolean)),
   ]);
   const prefix = `${ctx.settings.orders.externalIdPrefix}-`;
 
   return rows.flatMap((row) => {
-    const order = orders.get(text(row.createdfrom));
+    const order = orders.get(idOf(row.createdfrom));
     const isOurs =
       order !== undefined &&
-      text(order.externalid).startsWith(prefix) &&
-      text(order.otherrefnum) !== '';
+      idOf(order.externalid).startsWith(prefix) &&
+      idOf(order.otherrefnum) !== '';
 
     return isOurs
       ? [
           {
-            id: text(row.id),
-            salesOrderId: text(row.createdfrom),
-            amazonOrderId: text(order.otherrefnum),
+            id: idOf(row.id),
+            salesOrderId: idOf(row.createdfrom),
+            amazonOrderId: idOf(order.otherrefnum),
           },
         ]
       : [];
@@ -122,7 +117,7 @@ async function* fulfillmentPages(
           sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id IN (${waiting.map(Number)})`,
         )
       : [];
-  const maxId = fresh.reduce((max, row) => Math.max(max, Number(text(row.id))), lastId);
+  const maxId = fresh.reduce((max, row) => Math.max(max, Number(idOf(row.id))), lastId);
   const candidates = await ourCandidates(ctx, [...rechecked, ...fresh]);
   const size = ctx.settings.fulfillments.pageSize;
   const stillWaiting: string[] = [];
@@ -165,12 +160,12 @@ function toShippedFulfillment(
   return {
     id: fulfillmentId,
     amazonOrderId,
-    shipDate: text(body.shippedDate) || text(body.tranDate),
+    shipDate: idOf(body.shippedDate) || idOf(body.tranDate),
     shipMethodName:
       (body.shipMethod as { refName?: string } | undefined)?.refName ??
-      (text(body.shipCarrier) || undefined),
-    lines: items.map((line) => ({ itemId: text(line.item), quantity: Number(line.quantity ?? 0) })),
-    trackingNumbers: packages.map((entry) => text(entry.packageTrackingNumber)),
+      (idOf(body.shipCarrier) || undefined),
+    lines: items.map((line) => ({ itemId: idOf(line.item), quantity: Number(line.quantity ?? 0) })),
+    trackingNumbers: packages.map((entry) => idOf(entry.packageTrackingNumber)),
   };
 }
 

@@ -10,6 +10,8 @@ import type { Availability, InventorySku } from '../inventory/compute';
 import { computeQuantityUpdates } from '../inventory/compute';
 import type { ListingsMessageResult, ListingsPatchMessage } from './amazon-ports';
 import type { StarterContext } from './context';
+import type { Row } from './rows';
+import { idOf } from './rows';
 import { assertAccepted, patchListing, readListedSkus, submitListingsFeed } from './listings';
 import { lookupItems } from './netsuite-items';
 
@@ -24,12 +26,6 @@ export interface InventoryRecord {
   quantity: number;
   feed?: ListingsMessageResult | null;
 }
-
-type Row = Record<string, unknown>;
-const idOf = (value: unknown): string =>
-  typeof value === 'object' && value !== null
-    ? String((value as { id?: unknown }).id ?? '')
-    : String(value ?? '');
 
 /**
  * Kit members of the given items: kits are found with one `item.itemtype` query, then each kit's

@@ -11,6 +11,8 @@ import type { PriceRow, PriceUpdate } from '../pricing/select';
 import { computePriceUpdates, samePrice } from '../pricing/select';
 import type { ListingsMessageResult, ListingsPatchMessage } from './amazon-ports';
 import type { StarterContext } from './context';
+import type { Row } from './rows';
+import { idOf } from './rows';
 import { sellerIdOf } from './context';
 import { assertAccepted, patchListing, readListedSkus, submitListingsFeed } from './listings';
 import { lookupItems } from './netsuite-items';
@@ -41,12 +43,6 @@ export class PriceNotAppliedError extends Error {
     this.name = 'PriceNotAppliedError';
   }
 }
-
-type Row = Record<string, unknown>;
-const idOf = (value: unknown): string =>
-  typeof value === 'object' && value !== null
-    ? String((value as { id?: unknown }).id ?? '')
-    : String(value ?? '');
 
 async function priceRows(ctx: StarterContext, itemIds: string[]): Promise<PriceRow[]> {
   const rows =
