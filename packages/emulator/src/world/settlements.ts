@@ -149,7 +149,10 @@ export function deriveSettlements(
   adjustments: readonly WorldAdjustment[],
 ): WorldSettlement[] {
   const nowMs = Date.parse(world.now);
-  const firstPeriod = Math.floor((nowMs - HISTORY_MS) / SETTLEMENT_PERIOD_MS);
+  // History starts 90 days before the start time and only grows as the clock advances.
+  const firstPeriod = Math.floor(
+    (Date.parse(world.options.startTime) - HISTORY_MS) / SETTLEMENT_PERIOD_MS,
+  );
   // The last period is the open one: it collects postings up to now and closes later.
   const lastPeriod = Math.floor(nowMs / SETTLEMENT_PERIOD_MS);
   const settlements: WorldSettlement[] = [];

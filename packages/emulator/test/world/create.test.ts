@@ -183,3 +183,20 @@ describe('world settlements', () => {
     );
   });
 });
+
+describe('advancing world settlements', () => {
+  it('closes the open period when the clock passes its end, keeping sums exact', () => {
+    const world = createWorld({ orders: 500 });
+    const open = world.settlements.find((s) => s.open);
+    const closedBefore = world.settlements.filter((s) => !s.open).length;
+
+    advanceWorld(world, 15 * 86_400_000);
+    const reopened = world.settlements.find((s) => s.settlementId === open?.settlementId);
+
+    expect(reopened?.open).toBeUndefined();
+    expect(world.settlements.filter((s) => !s.open).length).toBe(closedBefore + 1);
+    for (const s of world.settlements) {
+      expect(s.lines.reduce((sum, line) => sum + line.amountCents, 0)).toBe(s.totalCents);
+    }
+  });
+});
