@@ -46,6 +46,7 @@ export interface PipelineContext {
 /** Creates the `call` function of a client. */
 export function createCall(context: PipelineContext) {
   const limits = createLimits(context.options);
+  const warnedDeprecated = new Set<string>();
 
   return async function call<TBody = unknown>(
     operation: string,
@@ -53,6 +54,8 @@ export function createCall(context: PipelineContext) {
   ): Promise<SpApiResponse<TBody>> {
     // 1. Validate before any traffic.
     const spec = lookupOperation(operation);
+    if (spec.deprecated && !warnedDeprecated.has(operation))
+      warnDeprecated(context, operation, warnedDeprecated);
     const input = validateRequest(operation, spec, request, context.options.now());
     const query = buildQuery(spec, input.query);
     const state: CallState = {
@@ -73,6 +76,16 @@ export function createCall(context: PipelineContext) {
       retryOptions(context, state),
     );
   };
+}
+
+// Deprecated operations (Orders v0 reads: migrate to Orders 2026-01-01 by 2027-03-27, DESIGN §2)
+// warn once per client, through the logger.
+function warnDeprecated(context: PipelineContext, operation: string, warned: Set<string>): void {
+  warned.add(operation);
+  context.options.logger.warn(
+    { operation },
+    'sp-api operation is deprecated by Amazon; see the Orders API 2026-01-01',
+  );
 }
 
 function retryOptions(context: PipelineContext, state: CallState): RetryOptions {

@@ -29,7 +29,8 @@ function scalarSchema(type: string, parameter: ParameterSpec): z.ZodType {
   }
   if (type === 'boolean') return z.boolean();
 
-  let text = z.string().min(Math.max(parameter.minLength ?? 1, 1), 'must not be empty');
+  const minLength = parameter.minLength ?? 1;
+  let text = minLength > 1 ? z.string().min(minLength) : z.string().min(1, 'must not be empty');
 
   if (parameter.maxLength !== undefined) text = text.max(parameter.maxLength);
   return text;
