@@ -132,6 +132,24 @@ describe('SuiteQL', () => {
     expect(iso.status).toBe(400);
   });
 
+  it('defaults subsidiary and currency from the customer and reads fulfilment status', async () => {
+    const res = await h.suiteql(
+      `SELECT subsidiary, currency FROM transaction WHERE id = ${orderId}`,
+    );
+    expect((res.items as Json[])[0]).toMatchObject({
+      subsidiary: String(seeded.subsidiary),
+      currency: String(seeded.currencies.USD),
+    });
+
+    await h.call('POST', `/record/v1/salesOrder/${orderId}/!transform/itemFulfillment`, {
+      item: { items: [{ orderLine: 1, quantity: 1 }] },
+    });
+    const shipped = await h.suiteql(
+      `SELECT t.status, BUILTIN.DF(t.status) AS label FROM transaction t WHERE t.type = 'ItemShip' AND t.createdfrom = ${orderId}`,
+    );
+    expect(shipped.items).toEqual([{ links: [], status: 'C', label: 'Shipped' }]);
+  });
+
   it('sums money exactly', async () => {
     const res = await h.suiteql(
       `SELECT SUM(rate) AS total FROM transactionline WHERE transaction = ${orderId} AND mainline = 'F'`,

@@ -56,10 +56,7 @@ export function createRecord(
       }
     }
 
-    if (def.family === 'transaction') {
-      draft.body.tranId ??= nextTranId(ctx.store, def.name);
-      draft.body.tranDate ??= ctx.clock().toISOString().slice(0, 10);
-    }
+    if (def.family === 'transaction') fillTransactionDefaults(ctx, def, draft.body);
     return save(ctx, def, draft, undefined, options.id);
   });
 }
@@ -120,6 +117,24 @@ export function deleteRecord(ctx: NsContext, def: RecordTypeDef, record: StoredR
     ctx.store.delete(record.id);
     refreshAll(ctx, dependents);
   });
+}
+
+/** NetSuite's defaults: number, today's date, and the customer's subsidiary and currency. */
+function fillTransactionDefaults(
+  ctx: NsContext,
+  def: RecordTypeDef,
+  body: Record<string, unknown>,
+): void {
+  body.tranId ??= nextTranId(ctx.store, def.name);
+  body.tranDate ??= ctx.clock().toISOString().slice(0, 10);
+
+  const entity = body.entity ?? body.customer;
+  const customerId = isObject(entity) ? Number(entity.id) : undefined;
+  const customer = customerId === undefined ? undefined : ctx.store.get(customerId);
+  if (customer?.type !== 'customer') return;
+
+  body.subsidiary ??= customer.body.subsidiary;
+  body.currency ??= customer.body.currency;
 }
 
 function draftFrom(

@@ -51,7 +51,7 @@ const VIEWS: Record<string, string> = {
   department: `SELECT ${common}, ${j('name')} AS name, r.ref_name AS _refname ${recordsOf(['department'])}`,
   classification: `SELECT ${common}, ${j('name')} AS name, r.ref_name AS _refname ${recordsOf(['classification'])}`,
   transaction: `SELECT ${common}, ${j('tranId')} AS tranid, ${tranTypeCase} AS type, ${tranLabelCase} AS _typename, LOWER(r.type) AS recordtype,
-    ${j('status.id')} AS status, ${j('status.refName')} AS _statusname, ${j('tranDate')} AS trandate,
+    COALESCE(${j('status.id')}, ${j('shipStatus.id')}) AS status, COALESCE(${j('status.refName')}, ${j('shipStatus.refName')}) AS _statusname, ${j('tranDate')} AS trandate,
     COALESCE(${refCol('entity')}, ${refCol('customer')}) AS entity, ${j('otherRefNum')} AS otherrefnum, ${j('memo')} AS memo,
     r.created_from AS createdfrom, ${refCol('subsidiary')} AS subsidiary, ${refCol('currency')} AS currency,
     ${refCol('location')} AS location, ${refCol('shipMethod')} AS shipmethod,
