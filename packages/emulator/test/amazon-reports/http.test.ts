@@ -139,3 +139,42 @@ describe('finances and FBA inventory over HTTP', () => {
     });
   });
 });
+
+describe('inbound over HTTP', () => {
+  it('creates a plan whose operation succeeds and lists v0 shipments', async () => {
+    const msku = amazon.world.catalog.find(
+      (c) => c.marketplaceId === 'ATVPDKIKX0DER' && c.fnsku,
+    )?.sku;
+    const created = await call(amazon, token, 'POST', '/inbound/fba/2024-03-20/inboundPlans', {
+      destinationMarketplaces: ['ATVPDKIKX0DER'],
+      sourceAddress: {
+        name: 'SellerBridge Warehouse',
+        addressLine1: '100 Dock Rd',
+        city: 'Reno',
+        countryCode: 'US',
+        postalCode: '89502',
+        phoneNumber: '+1 775 555 0100',
+      },
+      items: [{ msku, quantity: 12, labelOwner: 'SELLER', prepOwner: 'NONE' }],
+    });
+    expect(created.status).toBe(202);
+
+    clock.advance(2_000);
+    const op = await call(
+      amazon,
+      token,
+      'GET',
+      `/inbound/fba/2024-03-20/operations/${created.body.operationId}`,
+    );
+    const v0 = await call(
+      amazon,
+      token,
+      'GET',
+      '/fba/inbound/v0/shipments?QueryType=DATE_RANGE&MarketplaceId=ATVPDKIKX0DER&LastUpdatedAfter=2026-01-01T00:00:00Z&LastUpdatedBefore=2026-12-31T00:00:00Z',
+    );
+
+    expect(op.body.operationStatus).toBe('SUCCESS');
+    expect(v0.status).toBe(200);
+    expect(v0.body.payload.ShipmentData.length).toBeGreaterThan(0);
+  });
+});
