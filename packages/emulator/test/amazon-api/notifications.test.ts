@@ -271,6 +271,47 @@ describe('notifications to SQS', () => {
     });
   });
 
+  it('delivers FEED_PROCESSING_FINISHED when a feed is done', async () => {
+    const doc = await call(amazon, token, 'POST', '/feeds/2021-06-30/documents', {
+      contentType: 'application/json',
+    });
+    const feedBody = JSON.stringify({
+      header: { sellerId: amazon.credentials.sellingPartnerId, version: '2.0' },
+      messages: [{ messageId: 1, sku: 'none', operationType: 'DELETE' }],
+    });
+    await fetch(doc.body.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: feedBody,
+    });
+    const feed = await call(amazon, token, 'POST', '/feeds/2021-06-30/feeds', {
+      feedType: 'JSON_LISTINGS_FEED',
+      marketplaceIds: ['ATVPDKIKX0DER'],
+      inputFeedDocumentId: doc.body.feedDocumentId,
+    });
+    clock.advance(2_000);
+    await call(amazon, token, 'GET', `/feeds/2021-06-30/feeds/${feed.body.feedId}`);
+
+    const res = await sqs(undefined, {
+      target: 'ReceiveMessage',
+      body: { QueueUrl: amazon.credentials.queueUrl, MaxNumberOfMessages: 10 },
+    });
+    const bodies = (((await res.json()) as ApiBody).Messages as Array<{ Body: string }>)
+      .filter((m) => m.Body.startsWith('{'))
+      .map((m) => JSON.parse(m.Body));
+    expect(bodies).toContainEqual(
+      expect.objectContaining({
+        notificationType: 'FEED_PROCESSING_FINISHED',
+        payload: {
+          feedProcessingFinishedNotification: expect.objectContaining({
+            feedId: feed.body.feedId,
+            processingStatus: 'DONE',
+          }),
+        },
+      }),
+    );
+  });
+
   it('rejects a request signed more than 15 minutes away from the emulator clock', async () => {
     const url = new URL(amazon.credentials.queueUrl);
     const signedAt = new Date(clock.now().getTime() - 16 * 60_000);

@@ -45,7 +45,7 @@ export class Router {
     this.#routes.sort((a, b) => b.literalLength - a.literalLength);
   }
 
-  /** The matching route, or undefined; `methodAllowed` tells 404 from 405. */
+  /** The matching route, or undefined. */
   match(method: string, path: string): RouteMatch | undefined {
     for (const compiled of this.#routes) {
       if (compiled.route.method !== method) continue;
@@ -59,11 +59,6 @@ export class Router {
       return { route: compiled.route, params };
     }
     return undefined;
-  }
-
-  /** True when some route has this path under another method. */
-  hasPath(path: string): boolean {
-    return this.#routes.some((compiled) => compiled.pattern.test(path));
   }
 
   get routes(): AmazonRoute[] {
