@@ -215,6 +215,20 @@ describe('TBA over HTTP', () => {
     expect(res.status).toBe(404);
   });
 
+  it('answers malformed headers and URLs with 4xx, never a crash', async () => {
+    const url = `${h.ns.url}/services/rest/record/v1/customer`;
+    const broken = await fetch(url, {
+      headers: { Authorization: 'OAuth realm="1234567_SB1", oauth_signature="%E0%A4%A"' },
+    });
+    expect(broken.status).toBe(401);
+
+    const badPath = `${h.ns.url}/services/rest/record/v1/customer/eid:%E0%A4%A`;
+    const res = await fetch(badPath, {
+      headers: { Authorization: oauthHeader('GET', badPath, signing()) },
+    });
+    expect(res.status).toBe(404);
+  });
+
   it('requires credentials at all', async () => {
     const res = await fetch(`${h.ns.url}/services/rest/record/v1/customer`);
     expect(res.status).toBe(401);
