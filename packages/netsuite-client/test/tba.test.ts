@@ -105,7 +105,7 @@ describe(createTbaAuth.name, () => {
     );
 
     expect(first.oauth_nonce).not.toBe(second.oauth_nonce);
-    expect(first.oauth_nonce).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(first.oauth_nonce).toMatch(/^[a-f0-9]{32}$/);
     expect(second.oauth_signature).toBe(
       expectedSignature(
         'GET',

@@ -3,7 +3,7 @@
  * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1534941088.html
  * HMAC-SHA1 ended in 2023.1; no new TBA integrations from 2027.1 (prefer OAuth 2.0).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
 import { toRealm } from '../account';
 import type { AuthStrategy, SignableRequest } from './types';
@@ -20,20 +20,19 @@ export interface TbaAuthOptions {
   tokenSecret: string;
   /** Account id in any casing; normalised to the upper-case `_` realm. */
   realm: string;
-  /** Nonce source; default 20 alphanumeric characters from `crypto.randomBytes`. */
+  /** Nonce source; default 32 random hex characters. */
   nonce?: () => string;
   /** Unix-seconds clock; default `Date.now()`. */
   timestampSec?: () => number;
 }
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** 20 random alphanumeric characters (NetSuite rejects special characters in the nonce). */
-export function createNonce(length = 20): string {
-  const bytes = randomBytes(length);
-  let nonce = '';
-  for (const byte of bytes) nonce += ALPHANUMERIC[byte % ALPHANUMERIC.length];
-  return nonce;
+/**
+ * 32 random hex characters (NetSuite wants a unique alphanumeric nonce: section_1509544929).
+ * `randomUUID` draws from Node's pre-filled entropy cache, far cheaper per call than
+ * `randomBytes`; 122 random bits per nonce.
+ */
+export function createNonce(): string {
+  return randomUUID().replace(/-/g, '');
 }
 
 function hmacSha256Base64(baseString: string, key: string): string {
