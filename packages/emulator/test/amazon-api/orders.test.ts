@@ -363,3 +363,24 @@ describe('confirmShipment', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('pending orders in v0', () => {
+  it('have no total and no item prices yet', async () => {
+    // New orders start PENDING (the seeded 50 have none); the world makes two in 30 minutes.
+    const created = amazon.inspect
+      .advanceWorld(30 * 60_000)
+      .find((c) => c.type === 'ORDER_CREATED');
+    const pending = amazon.world.orders.find((o) => o.orderId === created?.orderId)!;
+    expect(pending.fulfillment?.fulfillmentStatus).toBe('PENDING');
+    const order = await call(amazon, token, 'GET', `/orders/v0/orders/${pending.orderId}`);
+    expect(order.body.payload.OrderStatus).toBe('Pending');
+    expect(order.body.payload.OrderTotal).toBeUndefined();
+    const items = await call(
+      amazon,
+      token,
+      'GET',
+      `/orders/v0/orders/${pending.orderId}/orderItems`,
+    );
+    expect(items.body.payload.OrderItems[0].ItemPrice).toBeUndefined();
+  });
+});
