@@ -6,12 +6,12 @@
 import { safeDecode } from '../auth/percent';
 import type { Draft, NsContext } from '../context';
 import { DUPLICATE_EXTERNAL_ID, NsError, missingField, recordNotFound } from '../errors';
+import { checkBalances } from '../transactions/inventory';
 import { refNameOf, nextTranId } from './names';
 import { isObject, normalizeBody } from './normalize';
 import type { StoredRecord } from './store';
 import { mergeSublist, numberLines } from './sublists';
 import type { RecordTypeDef } from './types';
-import { checkBalances } from '../transactions/inventory';
 
 /** Options of a write. */
 export interface WriteOptions {
