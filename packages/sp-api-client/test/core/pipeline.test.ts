@@ -1,3 +1,4 @@
+import { InvalidInputError, createLimiterRegistry } from '@sellerbridge/http-core';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN, SP_URL, isolateNetwork, mockLwa, testClient } from './helpers';
@@ -39,5 +40,50 @@ describe('createSpApiClient call pipeline', () => {
     await client.call('getAccount');
 
     expect(lwa.isDone()).toBe(true);
+  });
+});
+
+describe('pipeline stage order', () => {
+  beforeEach(isolateNetwork);
+  afterEach(() => nock.cleanAll());
+
+  it('validates before any traffic, then takes a slot and a token for every attempt', async () => {
+    const steps: string[] = [];
+    const registry = createLimiterRegistry();
+    const spiedRegistry = {
+      ...registry,
+      tokenBucket: (key: string, spec: { ratePerSecond: number; burst: number }) => {
+        const limiter = registry.tokenBucket(key, spec);
+        return {
+          ...limiter,
+          key: limiter.key,
+          ratePerSecond: limiter.ratePerSecond,
+          updateRate: (rate: number) => limiter.updateRate(rate),
+          schedule: <T>(task: () => Promise<T>, options?: { priority?: number }) => {
+            steps.push(`slot:${key.split(':').pop()}`);
+            return limiter.schedule(task, options);
+          },
+        };
+      },
+    };
+    const tokenProvider = {
+      getAccessToken: async () => (steps.push('token'), ACCESS_TOKEN),
+      invalidate: () => undefined,
+    };
+    nock(SP_URL)
+      .get('/sellers/v1/account')
+      .reply(() => (steps.push('send'), [503, {}]))
+      .get('/sellers/v1/account')
+      .reply(() => (steps.push('send'), [200, { payload: {} }]));
+    const client = testClient({ rateLimits: { registry: spiedRegistry }, tokenProvider });
+
+    await expect(client.call('getAccount', { query: { unexpected: 1 } })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    expect(steps).toEqual([]);
+
+    await client.call('getAccount');
+    expect(steps).toEqual(['slot:getAccount', 'token', 'send', 'slot:getAccount', 'token', 'send']);
+    await registry.close();
   });
 });
