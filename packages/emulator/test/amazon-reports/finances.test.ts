@@ -113,4 +113,17 @@ describe('financeRoutes', () => {
     expect((await call({ postedAfter: t.ctx.clock().toISOString() })).status).toBe(400);
     expect((await call({ postedAfter: 'soon' })).errors[0]?.message).toMatch(/postedAfter/);
   });
+
+  it('answers an empty list for windows wider than 180 days', async () => {
+    t = createTestContext(financeRoutes, { worldOptions: { orders: 500 } });
+    const nowMs = t.ctx.clock().getTime();
+    const list = async (afterMs: number): Promise<unknown[]> => {
+      const query = new URLSearchParams({ postedAfter: new Date(afterMs).toISOString() });
+      const res = await t!.route('listTransactions').handle(request({ query }));
+      return (res.body as { payload: { transactions: unknown[] } }).payload.transactions;
+    };
+
+    expect(await list(nowMs - 170 * 86_400_000)).not.toHaveLength(0);
+    expect(await list(nowMs - 181 * 86_400_000)).toHaveLength(0);
+  });
 });

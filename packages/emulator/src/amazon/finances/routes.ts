@@ -9,7 +9,7 @@ import type {
 import { toFinancialEvents } from './events-v0';
 import { financeView, marketplaceOf, toAmount, type FinanceTransaction } from './groups';
 import { decodeToken, encodeToken } from './paging';
-import { listTransactions } from './transactions';
+import { listTransactions, MAX_WINDOW_MS } from './transactions';
 
 /** v0 MaxResultsPerPage: 1..100, default 100 (financesV0.json). */
 const MAX_PAGE = 100;
@@ -102,7 +102,8 @@ function eventsPage(
       };
   if (state.after >= state.before) invalidInput('Date range is invalid.');
 
-  const all = financeView(ctx.world).transactions.filter(
+  const isTooWide = kind === 'all' && state.before - state.after > MAX_WINDOW_MS;
+  const all = (isTooWide ? [] : financeView(ctx.world).transactions).filter(
     (tx) => tx.postedMs >= state.after && tx.postedMs < state.before && select(tx),
   );
   const page = all.slice(state.offset, state.offset + state.size);

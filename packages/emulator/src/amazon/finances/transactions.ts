@@ -7,6 +7,8 @@ import { decodeToken, encodeToken } from './paging';
 const PAGE_SIZE = 100;
 /** Dates must be more than two minutes before the request (finances_2024-06-19.json, postedAfter). */
 const TWO_MINUTES_MS = 120_000;
+/** Posted-date windows longer than this return nothing. */
+export const MAX_WINDOW_MS = 180 * 86_400_000;
 
 /** Settlement transaction-type (or description) → Finances 2024-06-19 transactionType. */
 function transactionType(tx: FinanceTransaction): string {
@@ -182,7 +184,9 @@ function matches(tx: FinanceTransaction, q: TransactionQuery): boolean {
 /** `GET /finances/2024-06-19/transactions`. */
 export function listTransactions(ctx: AmazonContext, req: AmazonRequest): AmazonResponse {
   const q = parseQuery(ctx, req.query);
-  const all = financeView(ctx.world).transactions.filter((tx) => matches(tx, q));
+  // Windows wider than 180 days answer an empty list, as Amazon does (financesV0.json, PostedAfter).
+  const isTooWide = q.relatedName === '' && q.beforeMs - q.afterMs > MAX_WINDOW_MS;
+  const all = isTooWide ? [] : financeView(ctx.world).transactions.filter((tx) => matches(tx, q));
   const sellerId = req.sellerId || ctx.world.seller.sellerId;
   const page = all
     .slice(q.offset, q.offset + PAGE_SIZE)
