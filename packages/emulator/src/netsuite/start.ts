@@ -130,6 +130,7 @@ export async function startNetSuiteEmulator(
     invalidLoginDelayMs: options.invalidLoginDelayMs ?? 60_000,
     suiteql: { requireTransient: options.requireTransient ?? true },
     jobs: new AsyncJobs(clock),
+    origin: () => urls.base,
     logger: options.logger ?? { debug: () => undefined },
   });
   urls.base = await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);

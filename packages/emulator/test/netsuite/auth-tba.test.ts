@@ -106,6 +106,25 @@ describe('TBA verification: Oracle test vector', () => {
       // Authenticated: the emulator serves no RESTlets, so the answer is 404, not 401.
       expect(ok.status).toBe(404);
 
+      const created = await rawRequest(`${ns.url}/services/rest/record/v1/department`, {
+        method: 'POST',
+        headers: {
+          Host: ORACLE.host,
+          'Content-Type': 'application/json',
+          Authorization: oauthHeader(
+            'POST',
+            `https://${ORACLE.host}/services/rest/record/v1/department`,
+            { ...ORACLE, realm: '1234567', nonce: 'anotherNonce42' },
+          ),
+        },
+        body: JSON.stringify({ name: 'Via account host' }),
+      });
+      expect(created.status).toBe(204);
+      // Links point at the emulator on loopback, never at the account domain.
+      expect(String(created.headers.location)).toMatch(
+        new RegExp(`^${ns.url}/services/rest/record/v1/department/\\d+$`),
+      );
+
       const replay = await rawRequest(url, {
         method: 'POST',
         headers: { Host: ORACLE.host, Authorization: oracleHeader() },

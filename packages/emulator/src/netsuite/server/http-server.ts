@@ -27,6 +27,11 @@ export interface ServerDeps {
   invalidLoginDelayMs: number;
   suiteql: SuiteQlSettings;
   jobs: AsyncJobs;
+  /**
+   * Base URL of this server for `Location` and links. Never taken from the Host header: with a
+   * configured account hostname, links must still point at loopback, not at a real NetSuite host.
+   */
+  origin: () => string;
   logger: { debug(context: object, message: string): void };
 }
 
@@ -96,7 +101,7 @@ async function governed(
     await delay(deps.governance.latencyMs(req.method ?? 'GET') + slowMs);
     if (fault === '500' || fault === '503') return serverError(Number(fault));
 
-    return route(deps, toRequest(req, parts));
+    return route(deps, toRequest(req, parts, deps.origin()));
   } catch (error) {
     return toResponse(error);
   } finally {
@@ -129,6 +134,7 @@ function serverError(status: number): NsResponse {
 function toRequest(
   req: IncomingMessage,
   parts: { rawPath: string; rawQuery: string; rawBody: string },
+  origin: string,
 ): NsRequest {
   const prefix = '/services/rest/';
   const rest = parts.rawPath.startsWith(prefix) ? parts.rawPath.slice(prefix.length) : '';
@@ -138,7 +144,7 @@ function toRequest(
     query: new URLSearchParams(parts.rawQuery),
     headers: req.headers,
     rawBody: parts.rawBody,
-    origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+    origin,
   };
 }
 
