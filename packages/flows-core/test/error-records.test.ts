@@ -142,4 +142,13 @@ describe('error records', () => {
     expect((await integration.errors.list())[0]).toMatchObject({ sealedPii: null, status: 'open' });
     await expect(integration.errors.retry(record!.id)).resolves.toMatchObject({ failed: 1 });
   });
+
+  it('records a failure whose input holds a BigInt', async () => {
+    const data = orders(1, () => ({ fail: true, quantity: 3n }) as never);
+    const { integration } = testIntegration(data);
+
+    await integration.run('orders');
+
+    expect((await integration.errors.list())[0]?.input).toMatchObject({ quantity: '3' });
+  });
 });

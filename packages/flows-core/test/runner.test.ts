@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ServerError } from '@sellerbridge/http-core';
 import { LockHeldError, createMemoryStore, defineFlow } from '../src/index';
@@ -216,5 +217,14 @@ describe('integration.run', () => {
       'progress:2:4',
       'run:finished:completed',
     ]);
+  });
+
+  it('leaves no listener on a signal reused across runs (the scheduler reuses one)', async () => {
+    const { integration } = testIntegration(orders(2));
+    const controller = new AbortController();
+
+    for (let i = 0; i < 3; i += 1) await integration.run('orders', { signal: controller.signal });
+
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -82,5 +82,12 @@ function maskValue(value: JsonValue): JsonValue {
 }
 
 function toJson(record: unknown): JsonValue {
-  return record === undefined ? null : (JSON.parse(JSON.stringify(record)) as JsonValue);
+  if (record === undefined) return null;
+
+  // BigInt has no JSON form; keep its digits rather than failing to record the error.
+  const text = JSON.stringify(record, (_key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+
+  return JSON.parse(text) as JsonValue;
 }

@@ -79,6 +79,7 @@ async function executeBody(engine: Engine, state: RunState, body: RunBody): Prom
     if (state.status === 'failed') engine.logger.error(log, 'run failed');
   }
 
+  state.dispose();
   const record = toRunRecord(engine, state);
   await engine.store.saveRun(ns, record);
   emitRun(engine, state, 'finished');

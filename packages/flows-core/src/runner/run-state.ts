@@ -27,6 +27,8 @@ export interface RunState {
   stopRequested: boolean;
   lockLost: boolean;
   hard: AbortController;
+  /** Removes the run's listener from the caller's signal (a scheduler reuses one signal). */
+  dispose: () => void;
   ctx: FlowContext<unknown, unknown, unknown>;
 }
 
@@ -56,9 +58,14 @@ export function createRunState(
     stopRequested: options.signal?.aborted ?? false,
     lockLost: false,
     hard: new AbortController(),
+    dispose: () => undefined,
   } as Omit<RunState, 'ctx'> as RunState;
 
-  options.signal?.addEventListener('abort', () => (state.stopRequested = true), { once: true });
+  const onAbort = (): void => {
+    state.stopRequested = true;
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  state.dispose = () => options.signal?.removeEventListener('abort', onAbort);
   state.ctx = createContext(engine, state);
 
   return state;
