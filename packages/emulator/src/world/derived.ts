@@ -12,8 +12,19 @@ interface DerivedCache {
 
 const caches = new WeakMap<World, DerivedCache>();
 
+/** Derived data is refreshed at most once per 5 world-minutes (a 100k world takes seconds). */
+const REFRESH_MS = 5 * 60_000;
+
+/**
+ * Cache key of everything derived from a world: changes when orders are added or the clock
+ * crosses a 5-minute boundary, so a living world is not re-derived on every tick.
+ */
+export function worldVersion(world: World): string {
+  return `${Math.floor(Date.parse(world.now) / REFRESH_MS)}|${world.orders.length}`;
+}
+
 function derive(world: World): DerivedCache {
-  const key = `${world.now}|${world.orders.length}`;
+  const key = worldVersion(world);
   const cached = caches.get(world);
   if (cached?.key === key) return cached;
 

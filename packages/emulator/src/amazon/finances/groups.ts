@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { worldVersion } from '../../world/derived';
 import { marketplaceById } from '../../world/marketplaces';
 import type { SettlementLine, World, WorldSettlement } from '../../world/types';
 
@@ -75,7 +76,7 @@ function buildView(world: World): FinanceView {
 
 /** The finance view of the world at its current clock (cached until the clock or orders change). */
 export function financeView(world: World): FinanceView {
-  const key = `${world.now}|${world.orders.length}`;
+  const key = worldVersion(world);
   const hit = cache.get(world);
   if (hit?.key === key) return hit.view;
 
