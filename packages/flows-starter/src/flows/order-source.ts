@@ -28,6 +28,9 @@ export interface OrderCheckpoint {
 /** The all-orders report by last update (amazon-sp-api.md §5.8). */
 export const ALL_ORDERS_REPORT = 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL';
 
+/** MFN statuses the API path reads: importable ones and cancellations. */
+const MFN_STATUSES = ['UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED'];
+
 /** Report orders that are history: finished on Amazon's side. */
 const HISTORY_STATUSES = new Set(['SHIPPED', 'CANCELLED']);
 
@@ -192,13 +195,15 @@ export async function* orderPages(
     return;
   }
 
-  // FBA orders matter only once shipped (integration-apps §1.4); MFN needs every status.
+  // FBA orders matter only once shipped (integration-apps §1.4). MFN pending orders are held
+  // anyway and come back with their next status change, so they are not paged through.
   const search =
     channel === 'MFN'
       ? {
           lastUpdatedAfter: window.after,
           lastUpdatedBefore: window.before,
           fulfilledBy: 'MERCHANT' as const,
+          fulfillmentStatuses: MFN_STATUSES,
         }
       : {
           lastUpdatedAfter: window.after,
