@@ -1,6 +1,7 @@
 /**
  * Client options, parsed once with zod into a read-only resolved form (style guideline 10).
  */
+import { createHash } from 'node:crypto';
 import {
   createLimiterRegistry,
   silentLogger,
@@ -32,9 +33,12 @@ export interface SpApiClientOptions {
   region: SpApiRegion;
   /** LWA credentials or an async provider (re-read at every token refresh). */
   credentials: SpApiCredentialsSource;
-  /** The seller's merchant token; part of the limiter key and the default `sellerId` for Listings. */
+  /**
+   * The seller's merchant token; part of the limiter key and the `sellerId` for Listings.
+   * @default a short hash of the refresh token, else 'seller'
+   */
   sellingPartnerId?: string;
-  /** The SP-API application id; part of the limiter key. @default 'app' */
+  /** The SP-API application id; part of the limiter key. @default the LWA client id, else 'app' */
   applicationId?: string;
   /** Marketplaces the client works in. @default [] */
   marketplaceIds?: string[];
@@ -102,6 +106,14 @@ export interface ResolvedSpApiClientOptions {
   readonly now: () => number;
 }
 
+// Without an explicit seller id, two clients of different sellers must still get different
+// buckets: a short hash of the refresh token keys them (never the token itself).
+function defaultSellerKey(credentials: SpApiCredentialsSource): string {
+  if (typeof credentials === 'function' || !credentials.refreshToken) return 'seller';
+
+  return `rt-${createHash('sha256').update(credentials.refreshToken).digest('hex').slice(0, 12)}`;
+}
+
 /**
  * Validates options and fills defaults.
  * @throws Error naming the invalid option
@@ -126,8 +138,10 @@ export function resolveOptions(options: SpApiClientOptions): ResolvedSpApiClient
   return Object.freeze({
     region: options.region,
     credentials: options.credentials,
-    sellingPartnerId: options.sellingPartnerId ?? 'seller',
-    applicationId: options.applicationId ?? 'app',
+    sellingPartnerId: options.sellingPartnerId ?? defaultSellerKey(options.credentials),
+    applicationId:
+      options.applicationId ??
+      (typeof options.credentials === 'function' ? 'app' : options.credentials.clientId),
     marketplaceIds: [...(options.marketplaceIds ?? [])],
     sandbox: options.sandbox ?? false,
     endpoint: resolveEndpoint(options.region, options),
