@@ -13,7 +13,11 @@ import { createSpApiClient } from '@sellerbridge/sp-api-client';
 import { createSqliteStore } from '@sellerbridge/store-sqlite';
 
 import { prepareAccount, salesOrdersInNetSuite } from './support/emulated-account';
-import { amazonClientOptions, netsuiteClientOptions, startDemoEmulators } from './support/emulators';
+import {
+  amazonClientOptions,
+  netsuiteClientOptions,
+  startDemoEmulators,
+} from './support/emulators';
 
 // 1. A seeded seller world served by the Amazon and NetSuite emulators on 127.0.0.1.
 const { emulators, world } = await startDemoEmulators();
@@ -35,10 +39,18 @@ const integration = createIntegration({
 // 4. Import Amazon's MFN orders into NetSuite as sales orders.
 const summary = await integration.run('mfn-orders');
 const { read, created, updated, skipped, failed, durationMs } = summary;
-console.log(`mfn-orders ${summary.status}: read ${read}, created ${created}, updated ${updated}, skipped ${skipped}, failed ${failed} in ${durationMs} ms`);
+console.log(
+  `mfn-orders ${summary.status}: read ${read}, created ${created}, updated ${updated}, skipped ${skipped}, failed ${failed} in ${durationMs} ms`,
+);
 
 // Last line: machine-readable result (what NetSuite now holds), read by examples/test.
-console.log(JSON.stringify({ world, summary: { ...summary, writes: undefined }, salesOrders: salesOrdersInNetSuite(emulators) }));
+console.log(
+  JSON.stringify({
+    world,
+    summary: { ...summary, writes: undefined },
+    salesOrders: salesOrdersInNetSuite(emulators),
+  }),
+);
 
 await integration.close();
 await Promise.all([amazon.close(), netsuite.close()]);

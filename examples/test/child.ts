@@ -80,7 +80,9 @@ export async function runExample<T>(
   const { code } = await running.exited;
   const last = [...running.lines].reverse().find((line) => line.startsWith('{'));
   if (last === undefined) {
-    throw new Error(`example ${name} printed no JSON line (exit ${code}); stderr:\n${running.stderr()}`);
+    throw new Error(
+      `example ${name} printed no JSON line (exit ${code}); stderr:\n${running.stderr()}`,
+    );
   }
 
   return { code, lines: running.lines, result: JSON.parse(last) as T, stderr: running.stderr() };

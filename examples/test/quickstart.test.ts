@@ -5,7 +5,7 @@ import { runExample } from './child';
 import {
   amazonTotalCents,
   cents,
-  importableMfnOrders,
+  eligibleMfnOrders,
   rebuildWorld,
   type PrintedSalesOrder,
   type WorldSpec,
@@ -25,7 +25,7 @@ describe('examples/quickstart.ts', () => {
     expect(lines[0]).toMatch(/^mfn-orders completed: read \d+, created \d+/);
     expect(result.summary.status).toBe('completed');
 
-    const expected = importableMfnOrders(rebuildWorld(result.world));
+    const expected = eligibleMfnOrders(rebuildWorld(result.world)).importable;
     const byAmazonId = new Map(result.salesOrders.map((order) => [order.amazonOrderId, order]));
 
     expect(expected.length).toBeGreaterThan(10);
@@ -35,7 +35,9 @@ describe('examples/quickstart.ts', () => {
       const salesOrder = byAmazonId.get(order.orderId);
 
       expect(salesOrder?.externalId, order.orderId).toMatch(new RegExp(`-${order.orderId}$`));
-      expect(cents(salesOrder?.total ?? ''), `total of ${order.orderId}`).toBe(amazonTotalCents(order));
+      expect(cents(salesOrder?.total ?? ''), `total of ${order.orderId}`).toBe(
+        amazonTotalCents(order),
+      );
     }
   }, 60_000);
 });

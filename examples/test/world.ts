@@ -40,21 +40,34 @@ export function amazonTotalCents(order: WorldOrder): number {
   return order.orderItems.reduce(
     (sum, item) =>
       sum +
-      (item.proceeds?.breakdowns ?? []).reduce((inner, part) => inner + cents(part.subtotal.amount), 0),
+      (item.proceeds?.breakdowns ?? []).reduce(
+        (inner, part) => inner + cents(part.subtotal.amount),
+        0,
+      ),
     0,
   );
 }
 
-/** MFN Amazon orders the Starter flows must turn into sales orders (every SKU in NetSuite). */
-export function importableMfnOrders(world: World): WorldOrder[] {
-  const inNetSuite = new Set(world.catalog.filter((item) => item.inNetSuite).map((item) => item.sku));
-
-  return world.orders.filter(
+/** MFN orders the Starter flows must import, and those that must fail for a SKU not in NetSuite. */
+export function eligibleMfnOrders(world: World): {
+  importable: WorldOrder[];
+  missingItem: WorldOrder[];
+} {
+  const inNetSuite = new Set(
+    world.catalog.filter((item) => item.inNetSuite).map((item) => item.sku),
+  );
+  const candidates = world.orders.filter(
     (order) =>
       order.fulfillment?.fulfilledBy === 'MERCHANT' &&
       order.salesChannel.channelName === 'AMAZON' &&
       IMPORTABLE.has(order.fulfillment.fulfillmentStatus) &&
-      order.orderItems.every((item) => item.quantityOrdered === 0 || item.proceeds !== undefined) &&
-      order.orderItems.every((item) => inNetSuite.has(item.product.sellerSku ?? '')),
+      order.orderItems.every((item) => item.quantityOrdered === 0 || item.proceeds !== undefined),
   );
+  const hasItems = (order: WorldOrder) =>
+    order.orderItems.every((item) => inNetSuite.has(item.product.sellerSku ?? ''));
+
+  return {
+    importable: candidates.filter(hasItems),
+    missingItem: candidates.filter((order) => !hasItems(order)),
+  };
 }
