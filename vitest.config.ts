@@ -9,9 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
-const alias = Object.fromEntries(
-  readdirSync(packagesDir).map((name) => [`@sellerbridge/${name}`, `${packagesDir}/${name}/src/index.ts`]),
-);
+// Subpath exports first (`@sellerbridge/flows-core/testing`), then each package's main entry.
+const alias = [
+  { find: '@sellerbridge/flows-core/testing', replacement: `${packagesDir}/flows-core/src/testing.ts` },
+  ...readdirSync(packagesDir).map((name) => ({
+    find: new RegExp(`^@sellerbridge/${name}$`),
+    replacement: `${packagesDir}/${name}/src/index.ts`,
+  })),
+];
 
 export default defineConfig({
   resolve: { alias },
