@@ -154,13 +154,20 @@ describe('transactions that behave', () => {
     const member = kit.components?.[0] as { sku: string; quantity: number };
     const before = h.ns.inspect.onHand(member.sku, seeded.locations.warehouse);
 
+    const committed = (): number =>
+      h.ns.inspect.inventory({ item: member.sku, locationId: seeded.locations.warehouse })[0]
+        ?.committed ?? -1;
+    const committedBefore = committed();
+
     const id = await order([{ sku: kit.sku, quantity: 2, rate: '30.00' }]);
+    expect(committed()).toBe(committedBefore + 2 * member.quantity);
     expect(
       (await h.call('POST', `/record/v1/salesOrder/${id}/!transform/itemFulfillment`)).status,
     ).toBe(204);
     expect(h.ns.inspect.onHand(member.sku, seeded.locations.warehouse)).toBe(
       before - 2 * member.quantity,
     );
+    expect(committed()).toBe(committedBefore);
   });
 
   it('applies payments to invoices and closes them; credit memo then refund', async () => {

@@ -83,11 +83,17 @@ VIEWS.transactionline = `SELECT r.id AS "transaction", 0 AS id, 0 AS linesequenc
   UNION ALL ${lineColumns('item', lineJ('quantity'))}
   UNION ALL ${lineColumns('inventory', lineJ('adjustQtyBy'))}`;
 
-VIEWS.ns_committed = `SELECT CAST(${lineJ('item.id')} AS INTEGER) AS item,
-    CAST(COALESCE(${lineJ('location.id')}, ${j('location.id')}) AS INTEGER) AS location,
-    SUM(MAX(0, ${lineJ('quantity')} - COALESCE(${lineJ('quantityFulfilled')}, 0))) AS quantity
-  FROM ns_record r, json_each(r.body, '$.item.items') l
-  WHERE r.type = 'salesOrder' AND COALESCE(${lineJ('isClosed')}, 0) = 0 GROUP BY 1, 2`;
+// Open sales-order quantities per item and location; kit lines count as their members.
+VIEWS.ns_committed = `SELECT COALESCE(CAST(json_extract(m.value, '$.item.id') AS INTEGER), o.item) AS item, o.location,
+    SUM(o.quantity * COALESCE(json_extract(m.value, '$.quantity'), 1)) AS quantity
+  FROM (SELECT CAST(${lineJ('item.id')} AS INTEGER) AS item,
+      CAST(COALESCE(${lineJ('location.id')}, ${j('location.id')}) AS INTEGER) AS location,
+      MAX(0, ${lineJ('quantity')} - COALESCE(${lineJ('quantityFulfilled')}, 0)) AS quantity
+    FROM ns_record r, json_each(r.body, '$.item.items') l
+    WHERE r.type = 'salesOrder' AND COALESCE(${lineJ('isClosed')}, 0) = 0) o
+  LEFT JOIN ns_record k ON k.id = o.item AND k.type = 'kitItem'
+  LEFT JOIN json_each(k.body, '$.member.items') m
+  GROUP BY 1, 2`;
 
 VIEWS.inventoryitemlocations = `SELECT m.item_id AS item, m.location_id AS location, SUM(m.quantity) AS quantityonhand,
     SUM(m.quantity) - COALESCE(MAX(c.quantity), 0) AS quantityavailable, COALESCE(MAX(c.quantity), 0) AS quantitycommitted,
