@@ -198,6 +198,13 @@ describe('Orders v0 and restricted data', () => {
     expect(address.body.payload.ShippingAddress.Name).toBe(order.recipient?.deliveryAddress?.name);
     const noRdt = await call(amazon, token, 'GET', `/orders/v0/orders/${order.orderId}/address`);
     expect(noRdt.body.payload.ShippingAddress.Name).toBeUndefined();
+    const outside = await call(
+      amazon,
+      rdtToken,
+      'GET',
+      `/orders/v0/orders/${order.orderId}/buyerInfo`,
+    );
+    expect(outside.status).toBe(403);
     const buyer = await call(amazon, token, 'GET', `/orders/v0/orders/${order.orderId}/buyerInfo`);
     expect(buyer.body.payload).toEqual({ AmazonOrderId: order.orderId });
   });

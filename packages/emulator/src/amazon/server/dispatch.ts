@@ -1,5 +1,5 @@
 /**
- * The SP-API request pipeline, in Amazon's order: route → access token (403) → grantless
+ * The SP-API request pipeline, in Amazon's order: route → access token (403) → grantless and RDT
  * check → injected faults → usage plan (429) → handler. Every response carries
  * `x-amzn-RequestId`; non-429 responses of a throttled operation carry `x-amzn-RateLimit-Limit`
  * with the scaled rate (the models declare it on 2xx/4xx, not on 429).
@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AmazonApiError, errorResponse, quotaExceeded, unauthorized } from './errors';
 import type { FaultInjector } from './faults';
 import { checkAccessToken } from './lwa';
+import { pathMatches } from './tokens-routes';
 import type { Router } from './router';
 import type { AmazonContext, AmazonRequest, AmazonResponse, AmazonRoute } from './types';
 import {
@@ -132,8 +133,15 @@ async function dispatchInner(deps: DispatchDeps, raw: RawSpApiRequest): Promise<
   const { route, params } = match;
   const check = checkAccessToken(deps.ctx, header(raw.headers, 'x-amz-access-token'));
   if (!check.ok) return { response: unauthorized(check.details) };
-  if (Boolean(route.grantless) !== (check.record.kind === 'grantless'))
+  if (Boolean(route.grantless) !== (check.record.kind === 'grantless')) {
     return { response: unauthorized('') };
+  }
+  // An RDT opens only the restricted resources it names (Tokens API use case guide).
+  const resources = check.record.restrictedResources ?? [];
+  const rdtCovers = resources.some(
+    (r) => r.method === raw.method && pathMatches(r.path, raw.url.pathname),
+  );
+  if (check.record.kind === 'rdt' && !rdtCovers) return { response: unauthorized('') };
   bump(deps.stats.received, route.operation);
 
   const fault = deps.faults.pick(route.operation);

@@ -44,7 +44,8 @@ function parseResources(body: unknown): Resource[] {
   });
 }
 
-function pathMatches(template: string, path: string): boolean {
+/** True when a resource path (specific, or generic with `{orderId}`-style segments) covers `path`. */
+export function pathMatches(template: string, path: string): boolean {
   const a = template.split('/');
   const b = path.split('/');
   return a.length === b.length && a.every((seg, i) => /^\{\w+\}$/.test(seg) || seg === b[i]);
