@@ -1,7 +1,9 @@
 /**
  * Exact decimal money for the flows (DESIGN §5: "Money is decimal"). Amounts arrive as the
- * decimal strings Amazon sent and leave as decimal strings rounded to the currency's minor unit.
+ * decimal strings Amazon sent, are summed as decimal.js values (the library under flows-core's
+ * `Money`), and leave through `Money` rounded half-up to the currency's minor unit.
  */
+import { minorUnitsOf, Money } from '@sellerbridge/flows-core';
 import Decimal from 'decimal.js';
 
 /** Decimal type used for every amount in this package. */
@@ -59,16 +61,14 @@ export function sumAmounts(amounts: readonly Amount[]): Amount {
   return amounts.reduce((total, amount) => total.plus(amount), ZERO);
 }
 
-/** Minor-unit digits of a currency (2 unless listed). */
+/** Minor-unit digits of a currency (flows-core's ISO 4217 table). @throws ValueFormatError for an unknown currency */
 export function minorUnits(currency: string): number {
-  return MINOR_UNITS[currency.toUpperCase()] ?? 2;
+  return minorUnitsOf(currency.toUpperCase());
 }
 
 /** Formats an amount as a decimal string rounded half-up to the currency's minor unit. */
 export function formatAmount(amount: Amount, currency: string): string {
-  return amount
-    .toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP)
-    .toFixed(minorUnits(currency));
+  return Money.of(amount.toFixed(), currency.toUpperCase()).toFixed('HALF_UP');
 }
 
 /** Formats a unit rate with up to 6 decimals, without trailing zeros past the minor unit. */
