@@ -205,6 +205,24 @@ describe('Orders v0 and restricted data', () => {
       `/orders/v0/orders/${order.orderId}/buyerInfo`,
     );
     expect(outside.status).toBe(403);
+    expect(
+      (await call(amazon, token, 'GET', `/orders/v0/orders/${order.orderId}/orderItems/buyerInfo`))
+        .status,
+    ).toBe(403);
+    const itemsRdt = await call(amazon, token, 'POST', '/tokens/2021-03-01/restrictedDataToken', {
+      restrictedResources: [
+        { method: 'GET', path: `/orders/v0/orders/${order.orderId}/orderItems/buyerInfo` },
+      ],
+    });
+    const itemsBuyer = await call(
+      amazon,
+      itemsRdt.body.restrictedDataToken,
+      'GET',
+      `/orders/v0/orders/${order.orderId}/orderItems/buyerInfo`,
+    );
+    expect(
+      itemsBuyer.body.payload.OrderItems.map((i: { OrderItemId: string }) => i.OrderItemId),
+    ).toEqual(order.orderItems.map((i) => i.orderItemId));
     const buyer = await call(amazon, token, 'GET', `/orders/v0/orders/${order.orderId}/buyerInfo`);
     expect(buyer.body.payload).toEqual({ AmazonOrderId: order.orderId });
   });

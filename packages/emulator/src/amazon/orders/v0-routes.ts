@@ -4,7 +4,7 @@
  * data element (https://developer-docs.amazon.com/sp-api/docs/tokens-api-use-case-guide).
  */
 import type { WorldOrder } from '../../world/types';
-import { invalidInput, notFound } from '../server/errors';
+import { AmazonApiError, invalidInput, notFound } from '../server/errors';
 import { canonicalFilters, PageTokens } from '../server/page-token';
 import { rdtAllows } from '../server/tokens-routes';
 import type { AmazonContext, AmazonRequest, AmazonRoute } from '../server/types';
@@ -156,6 +156,34 @@ export function ordersV0Routes(ctx: AmazonContext, repo: OrderRepository): Amazo
         const order = requireOrder(repo, req.params.orderId);
         const grant = grantFor(ctx, req, `${ORDERS_PATH}/${order.orderId}/orderItems`);
         const OrderItems = order.orderItems.map((item) => toV0OrderItem(order, item, grant));
+        return { status: 200, body: { payload: { AmazonOrderId: order.orderId, OrderItems } } };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${ORDERS_PATH}/{orderId}/orderItems/buyerInfo`,
+      operation: 'getOrderItemsBuyerInfo',
+      handle(req) {
+        // Restricted: the whole operation needs an RDT for this path (model getOrderItemsBuyerInfo).
+        const order = requireOrder(repo, req.params.orderId);
+        if (!rdtAllows(ctx, req, 'GET', `${ORDERS_PATH}/${order.orderId}/orderItems/buyerInfo`)) {
+          throw new AmazonApiError(403, [
+            {
+              code: 'Unauthorized',
+              message: 'Access to requested resource is denied.',
+              details: '',
+            },
+          ]);
+        }
+        const OrderItems = order.orderItems.map((item) => {
+          const gift = item.fulfillment?.packing?.giftOption;
+          return {
+            OrderItemId: item.orderItemId,
+            ...(gift
+              ? { GiftMessageText: gift.giftMessage, GiftWrapLevel: gift.giftWrapLevel }
+              : {}),
+          };
+        });
         return { status: 200, body: { payload: { AmazonOrderId: order.orderId, OrderItems } } };
       },
     },
