@@ -9,17 +9,6 @@ import Decimal from 'decimal.js';
 /** Decimal type used for every amount in this package. */
 export type Amount = Decimal;
 
-/** Minor units per ISO-4217 currency where they differ from 2 (https://www.iso.org/iso-4217-currency-codes.html). */
-const MINOR_UNITS: Readonly<Record<string, number>> = {
-  JPY: 0,
-  KRW: 0,
-  CLP: 0,
-  BHD: 3,
-  KWD: 3,
-  OMR: 3,
-  TND: 3,
-};
-
 /** Error for an amount that is not a decimal string. */
 export class InvalidAmountError extends Error {
   constructor(
