@@ -26,14 +26,10 @@ export interface CreateSpApiClientOptions extends SpApiClientOptions {
   feeds?: FeedsApiOptions;
 }
 
-function createNamespaces(
-  requester: SpApiRequester,
-  sellerId: string,
-  options: CreateSpApiClientOptions,
-) {
+function createNamespaces(requester: SpApiRequester, options: CreateSpApiClientOptions) {
   return {
     orders: createOrdersApi(requester),
-    listings: createListingsApi(requester, sellerId),
+    listings: createListingsApi(requester, options.sellingPartnerId),
     definitions: createDefinitionsApi(requester),
     catalog: createCatalogApi(requester),
     fbaInventory: createFbaInventoryApi(requester),
@@ -88,7 +84,7 @@ export function createSpApiClient(options: CreateSpApiClientOptions): SpApiClien
 
   return {
     ...requester,
-    ...createNamespaces(requester, resolved.sellingPartnerId, options),
+    ...createNamespaces(requester, options),
     endpoint: resolved.endpoint,
     paginate: (operation, request, paginateOptions) =>
       paginate(requester, operation, request, paginateOptions),

@@ -125,6 +125,15 @@ describe('typed namespaces', () => {
     expect(await sentBy(expected.split(' ')[0]!, call, body)).toBe(expected);
   });
 
+  it('asks for sellingPartnerId before a Listings call without one', async () => {
+    const client = testClient({ sellingPartnerId: undefined });
+
+    await expect(client.listings.get('S')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      errorPath: 'path.sellerId',
+    });
+  });
+
   it('warns once through the logger when a deprecated operation is used', async () => {
     const logger = recordingLogger();
     nock(SP_URL).get('/orders/v0/orders/1').times(2).reply(200, { payload: {} });

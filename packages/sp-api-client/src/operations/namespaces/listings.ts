@@ -2,6 +2,7 @@
  * Listings Items 2021-08-01 and Product Type Definitions 2020-09-01. `sellerId` defaults to the
  * client's `sellingPartnerId`; SKUs are encoded once in the path (SKUs may hold `/`, spaces…).
  */
+import { InvalidInputError } from '@sellerbridge/http-core';
 import type { SpApiRequester } from '../../client/types';
 import type { PaginateOptions } from '../../pagination/paginate';
 import { callTyped, pagesTyped, type BodyOf, type CallOptions, type QueryOf } from './typed';
@@ -10,8 +11,21 @@ type ListingsQuery<
   K extends 'getListingsItem' | 'putListingsItem' | 'patchListingsItem' | 'deleteListingsItem',
 > = Omit<QueryOf<K>, 'marketplaceIds'> & { marketplaceIds?: string[] };
 
-/** Creates the `listings` namespace. */
-export function createListingsApi(requester: SpApiRequester, sellerId: string) {
+function requireSellerId(sellerId: string | undefined, operation: string): string {
+  if (sellerId) return sellerId;
+
+  throw new InvalidInputError({
+    vendor: 'amazon',
+    operation,
+    message: `${operation}: path.sellerId is required`,
+    errorPath: 'path.sellerId',
+    hint: 'Pass sellingPartnerId (the merchant token) to createSpApiClient.',
+  });
+}
+
+/** Creates the `listings` namespace; `sellerId` is the client's `sellingPartnerId`. */
+export function createListingsApi(requester: SpApiRequester, sellingPartnerId: string | undefined) {
+  const seller = () => requireSellerId(sellingPartnerId, 'listings');
   const withMarketplaces = <T extends { marketplaceIds?: string[] }>(query: T) => ({
     ...query,
     marketplaceIds: query.marketplaceIds ?? requester.marketplaceIds,
@@ -22,7 +36,7 @@ export function createListingsApi(requester: SpApiRequester, sellerId: string) {
       callTyped(
         requester,
         'getListingsItem',
-        { path: { sellerId, sku }, query: withMarketplaces(query) },
+        { path: { sellerId: seller(), sku }, query: withMarketplaces(query) },
         options,
       ),
     put: (
@@ -34,7 +48,7 @@ export function createListingsApi(requester: SpApiRequester, sellerId: string) {
       callTyped(
         requester,
         'putListingsItem',
-        { path: { sellerId, sku }, query: withMarketplaces(query), body },
+        { path: { sellerId: seller(), sku }, query: withMarketplaces(query), body },
         options,
       ),
     patch: (
@@ -46,14 +60,14 @@ export function createListingsApi(requester: SpApiRequester, sellerId: string) {
       callTyped(
         requester,
         'patchListingsItem',
-        { path: { sellerId, sku }, query: withMarketplaces(query), body },
+        { path: { sellerId: seller(), sku }, query: withMarketplaces(query), body },
         options,
       ),
     delete: (sku: string, query: ListingsQuery<'deleteListingsItem'> = {}, options?: CallOptions) =>
       callTyped(
         requester,
         'deleteListingsItem',
-        { path: { sellerId, sku }, query: withMarketplaces(query) },
+        { path: { sellerId: seller(), sku }, query: withMarketplaces(query) },
         options,
       ),
     search: (
@@ -65,7 +79,7 @@ export function createListingsApi(requester: SpApiRequester, sellerId: string) {
       callTyped(
         requester,
         'searchListingsItems',
-        { path: { sellerId }, query: withMarketplaces(query) },
+        { path: { sellerId: seller() }, query: withMarketplaces(query) },
         options,
       ),
     searchPages: (
@@ -77,7 +91,7 @@ export function createListingsApi(requester: SpApiRequester, sellerId: string) {
       pagesTyped(
         requester,
         'searchListingsItems',
-        { path: { sellerId }, query: withMarketplaces(query) },
+        { path: { sellerId: seller() }, query: withMarketplaces(query) },
         options,
       ),
   };
