@@ -32,14 +32,14 @@ export function createListingsApi(requester: SpApiRequester, sellingPartnerId: s
   });
 
   return {
-    get: (sku: string, query: ListingsQuery<'getListingsItem'> = {}, options?: CallOptions) =>
+    get: async (sku: string, query: ListingsQuery<'getListingsItem'> = {}, options?: CallOptions) =>
       callTyped(
         requester,
         'getListingsItem',
         { path: { sellerId: seller(), sku }, query: withMarketplaces(query) },
         options,
       ),
-    put: (
+    put: async (
       sku: string,
       body: BodyOf<'putListingsItem'>,
       query: ListingsQuery<'putListingsItem'> = {},
@@ -51,7 +51,7 @@ export function createListingsApi(requester: SpApiRequester, sellingPartnerId: s
         { path: { sellerId: seller(), sku }, query: withMarketplaces(query), body },
         options,
       ),
-    patch: (
+    patch: async (
       sku: string,
       body: BodyOf<'patchListingsItem'>,
       query: ListingsQuery<'patchListingsItem'> = {},
@@ -63,14 +63,18 @@ export function createListingsApi(requester: SpApiRequester, sellingPartnerId: s
         { path: { sellerId: seller(), sku }, query: withMarketplaces(query), body },
         options,
       ),
-    delete: (sku: string, query: ListingsQuery<'deleteListingsItem'> = {}, options?: CallOptions) =>
+    delete: async (
+      sku: string,
+      query: ListingsQuery<'deleteListingsItem'> = {},
+      options?: CallOptions,
+    ) =>
       callTyped(
         requester,
         'deleteListingsItem',
         { path: { sellerId: seller(), sku }, query: withMarketplaces(query) },
         options,
       ),
-    search: (
+    search: async (
       query: Omit<QueryOf<'searchListingsItems'>, 'marketplaceIds'> & {
         marketplaceIds?: string[];
       } = {},
