@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** Entry point of the `sellerbridge` command. */
+import { runCli } from './index';
+
+process.exitCode = await runCli(process.argv);

@@ -1,0 +1,88 @@
+/** `sellerbridge errors list|show|retry|resolve` — the error records of failed records. */
+import type { Command } from 'commander';
+import type { ErrorRecord } from '@sellerbridge/flows-core';
+import { renderSummaries } from '../demo/report';
+import { renderTable } from '../output/table';
+import { withRuntime, type GlobalOptions } from './common';
+
+/** Registers the errors command group. */
+export function registerErrors(program: Command): void {
+  const errors = program
+    .command('errors')
+    .description('List, show, retry and resolve error records');
+
+  errors
+    .command('list')
+    .description('Error records, newest first')
+    .option('--flow <id>', 'only this flow')
+    .option('--all', 'resolved ones too')
+    .action(async (options: { flow?: string; all?: boolean }, command: Command) => {
+      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
+        const records = await integration.errors.list({
+          flowId: options.flow,
+          ...(options.all ? {} : { status: 'open' }),
+        });
+        process.stdout.write(`${renderErrorList(records)}\n`);
+      });
+    });
+
+  errors
+    .command('show')
+    .description('One error record; buyer personal data is masked')
+    .argument('<id>', 'error record id')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
+        process.stdout.write(`${JSON.stringify(await integration.errors.show(id), null, 2)}\n`);
+      });
+    });
+
+  errors
+    .command('retry')
+    .description('Retry one error record by id, or every open one of a flow with --flow')
+    .argument('[id]', 'error record id')
+    .option('--flow <id>', 'retry every open error record of this flow')
+    .action(async (id: string | undefined, options: { flow?: string }, command: Command) => {
+      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
+        const summary = id
+          ? await integration.errors.retry(id)
+          : await integration.retryErrors(requireFlow(options.flow));
+        process.stdout.write(`${renderSummaries([summary])}\n`);
+      });
+    });
+
+  errors
+    .command('resolve')
+    .description('Mark an error record resolved by hand')
+    .argument('<id>', 'error record id')
+    .option('--note <text>', 'why it is resolved')
+    .action(async (id: string, options: { note?: string }, command: Command) => {
+      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
+        await integration.errors.resolve(id, options.note);
+        process.stdout.write(`resolved ${id}\n`);
+      });
+    });
+}
+
+function requireFlow(flow: string | undefined): string {
+  if (!flow) throw new Error('Name an error record id, or a flow with --flow <id>');
+
+  return flow;
+}
+
+/** The error records as a table (no input shown: it may hold masked personal data). */
+export function renderErrorList(records: ErrorRecord[]): string {
+  if (records.length === 0) return 'No error records.';
+
+  return renderTable(
+    ['id', 'flow', 'trace key', 'error', 'attempts', 'status', 'updated'],
+    records.map((record) => [
+      record.id,
+      record.flowId,
+      record.traceKey,
+      `${record.error.name}: ${record.error.message}`.slice(0, 80),
+      record.attempts,
+      record.status,
+      record.updatedAt,
+    ]),
+  );
+}

@@ -1,0 +1,102 @@
+/** `sellerbridge run [flow…]` — runs flows once against the configured accounts. */
+import type { Command } from 'commander';
+import type { RunSummary, WriteIntent } from '@sellerbridge/flows-core';
+import { requestOrderImport } from '@sellerbridge/flows-starter';
+import { renderSummaries } from '../demo/report';
+import { ConfigError } from '../config/errors';
+import { EXIT } from '../output/failure';
+import { parseInstant, withRuntime, type GlobalOptions } from './common';
+import type { Runtime } from '../runtime/integration';
+
+/** Registers the run command. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('Run flows once (all scheduled flows when none is named)')
+    .argument('[flows...]', 'flow ids, e.g. mfn-orders inventory')
+    .option('--dry-run', 'show what would be written, write nothing')
+    .option('--order <ids...>', 'import these Amazon MFN order ids now')
+    .option(
+      '--from <instant>',
+      'replay orders last updated from this instant (ISO-8601)',
+      parseInstant,
+    )
+    .option(
+      '--to <instant>',
+      'end of the replayed range (ISO-8601; at least two minutes ago)',
+      parseInstant,
+    )
+    .action(async (flows: string[], options: RunCommandOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+
+      await withRuntime(globals, async (runtime) => {
+        const summaries = await runRequested(runtime, flows, options);
+        printSummaries(summaries, runtime, Boolean(options.dryRun));
+        if (summaries.some((summary) => summary.status !== 'completed' || summary.failed > 0))
+          process.exitCode = EXIT.failed;
+      });
+    });
+}
+
+interface RunCommandOptions {
+  dryRun?: boolean;
+  order?: string[];
+  from?: string;
+  to?: string;
+}
+
+async function runRequested(
+  runtime: Runtime,
+  flows: string[],
+  options: RunCommandOptions,
+): Promise<RunSummary[]> {
+  const { integration } = runtime;
+
+  if (options.order || options.from || options.to) {
+    if (options.dryRun)
+      throw new ConfigError(
+        '--dry-run cannot be combined with --order/--from/--to',
+        'Run the on-demand import without --dry-run, or dry-run the mfn-orders flow.',
+      );
+    const request = options.order ? { orderIds: options.order } : rangeOf(options);
+    return [(await requestOrderImport(integration, request)) as RunSummary];
+  }
+
+  const ids =
+    flows.length > 0
+      ? flows
+      : integration.flows.filter((flow) => flow.schedule !== 'manual').map((flow) => flow.id);
+  const summaries: RunSummary[] = [];
+  for (const flowId of ids)
+    summaries.push(await integration.run(flowId, { dryRun: Boolean(options.dryRun) }));
+
+  return summaries;
+}
+
+function rangeOf(options: RunCommandOptions): { from: string; to: string } {
+  if (!options.from || !options.to)
+    throw new ConfigError(
+      '--from and --to go together',
+      'Give both ends of the range, e.g. --from 2026-11-01 --to 2026-11-02.',
+    );
+
+  return { from: options.from, to: options.to };
+}
+
+function printSummaries(summaries: RunSummary[], runtime: Runtime, dryRun: boolean): void {
+  process.stdout.write(`${renderSummaries(summaries)}\n`);
+
+  const recorded = summaries.flatMap((summary) => summary.writes);
+  if (recorded.length === 0) return;
+
+  const why = dryRun
+    ? 'dry run: nothing was written'
+    : `${runtime.environment}: Amazon writes are recorded, not sent (set amazon.sendWrites to send them)`;
+  process.stdout.write(`\nWrites not sent (${why}):\n${recorded.map(describeWrite).join('\n')}\n`);
+}
+
+function describeWrite(write: WriteIntent): string {
+  const key = write.externalId ? ` ${write.externalId}` : '';
+
+  return `  ${write.target} ${write.action} ${write.recordType}${key}${write.summary ? ` — ${write.summary}` : ''}`;
+}

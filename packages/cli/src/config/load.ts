@@ -1,0 +1,86 @@
+/**
+ * Finds, loads and validates the configuration file. Errors name the file, the key and why, so
+ * a typo reads as one line with a hint rather than a stack trace.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseStarterSettings } from '@sellerbridge/flows-starter';
+import { ZodError } from 'zod';
+import { ConfigError } from './errors';
+import { configSchema, type SellerBridgeConfig } from './schema';
+
+/** File names looked for, in order. */
+export const CONFIG_FILES = ['sellerbridge.config.ts', 'sellerbridge.config.json'] as const;
+
+// Config keys that would hold a credential; the file must never carry one.
+const SECRET_KEY = /secret|password|token|private[-_]?key|certificate[-_]?key|consumer[-_]?key/i;
+
+/** Loads and validates the configuration from `path`, or the first config file in `cwd`. */
+export async function loadConfig(
+  path: string | undefined,
+  cwd = process.cwd(),
+): Promise<SellerBridgeConfig> {
+  const file = path
+    ? resolve(cwd, path)
+    : CONFIG_FILES.map((name) => resolve(cwd, name)).find(existsSync);
+  if (!file || !existsSync(file)) {
+    throw new ConfigError(
+      `No configuration file found${path ? ` at ${path}` : ` in ${cwd}`}`,
+      'Run `sellerbridge init` to write a commented template, or pass --config <file>.',
+    );
+  }
+
+  const raw = await readConfigFile(file);
+  rejectSecrets(raw, file);
+  return validate(raw, file);
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+
+    const { tsImport } = await import('tsx/esm/api');
+    const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as {
+      default?: unknown;
+    };
+    return module.default;
+  } catch (error) {
+    throw new ConfigError(
+      `Cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      'Check the file is valid JSON (or TypeScript with a default export).',
+    );
+  }
+}
+
+function rejectSecrets(value: unknown, file: string, path: string[] = []): void {
+  if (typeof value !== 'object' || value === null) return;
+
+  for (const [key, child] of Object.entries(value)) {
+    const keyPath = [...path, key];
+    if (SECRET_KEY.test(key) && typeof child === 'string') {
+      throw new ConfigError(
+        `${file}: ${keyPath.join('.')} looks like a secret; secrets are never read from the config file`,
+        'Put credentials in environment variables or a secrets file (see `sellerbridge init`).',
+      );
+    }
+    rejectSecrets(child, file, keyPath);
+  }
+}
+
+function validate(raw: unknown, file: string): SellerBridgeConfig {
+  try {
+    const config = configSchema.parse(raw);
+    parseStarterSettings(config.starter);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+
+    const issue = error.issues[0]!;
+    const isStarter = !configSchema.safeParse(raw).success ? '' : 'starter.';
+    throw new ConfigError(
+      `${file}: ${isStarter}${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      'Fix that key; `sellerbridge init --force` writes a commented template to compare with.',
+    );
+  }
+}

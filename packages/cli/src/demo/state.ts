@@ -1,0 +1,54 @@
+/**
+ * What the demo keeps between runs under its state folder: the world's seed, size and frozen
+ * start time, so a second run rebuilds the same world over the same emulator databases and is
+ * incremental.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config/errors';
+
+/** The world a demo folder was created with. */
+export interface DemoState {
+  seed: number;
+  orders: number;
+  worldStart: string;
+}
+
+const STATE_FILE = 'demo.json';
+
+/** Reads the saved world of a demo folder, or creates it from the options. */
+export function openDemoState(
+  dir: string,
+  requested: { seed?: number; orders?: number; reset?: boolean },
+): DemoState & { fresh: boolean } {
+  if (requested.reset) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  const file = join(dir, STATE_FILE);
+  if (existsSync(file)) return { ...reuse(file, requested), fresh: false };
+
+  const state: DemoState = {
+    seed: requested.seed ?? 1,
+    orders: requested.orders ?? 200,
+    // The world is frozen at ten minutes before the first run, so its orders lie in the past of
+    // the real clock (Amazon's two-minute rule) and stay the same on every later run.
+    worldStart: new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+  writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
+  return { ...state, fresh: true };
+}
+
+function reuse(file: string, requested: { seed?: number; orders?: number }): DemoState {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoState;
+  const changed =
+    (requested.seed !== undefined && requested.seed !== saved.seed) ||
+    (requested.orders !== undefined && requested.orders !== saved.orders);
+
+  if (changed) {
+    throw new ConfigError(
+      `The demo state in ${file} was created with seed ${saved.seed} and ${saved.orders} orders`,
+      'Add --reset to start a new world with other options (this deletes the demo state).',
+    );
+  }
+  return saved;
+}
