@@ -1,6 +1,14 @@
 import type { ErrorRecord } from '@sellerbridge/flows-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { join } from 'node:path';
+
+import { createIntegration, defineFlow, definePlugin } from '@sellerbridge/flows-core';
+import { createSqliteStore } from '@sellerbridge/store-sqlite';
+
+import type { OrderRecord } from '../../src/flows/order-handler';
+import { handleMfnOrder } from '../../src/flows/order-handler';
+import { parseAmazonOrder, starterSettingsSchema } from '../../src/index';
 import { salesOrderExternalIdOf } from './expectations';
 import { startEnvironment, type Environment } from './harness';
 
@@ -98,6 +106,81 @@ describe('fulfillments, inventory and pricing end to end', () => {
 
     expect(second.created).toBe(0);
     expect(env.emulators.amazon.inspect.confirmedShipments()).toHaveLength(confirmed.length);
+  });
+
+  it('closes the lines of a cancelled pending order and reports a cancelled shipped one', async () => {
+    const { world, netsuite: ns } = env.emulators;
+    const imported = world.orders.filter(
+      (order) =>
+        order.fulfillment?.fulfilledBy === 'MERCHANT' &&
+        order.fulfillment.fulfillmentStatus === 'UNSHIPPED' &&
+        ns.inspect.findByExternalId(
+          'salesOrder',
+          salesOrderExternalIdOf(env.emulators, order.orderId),
+        ),
+    );
+    const shipped = imported.find((order) =>
+      env.emulators.amazon.inspect
+        .confirmedShipments()
+        .some((entry) => entry.orderId === order.orderId),
+    );
+    const pending = imported.filter((order) => order !== shipped).at(-1);
+
+    expect(shipped && pending).toBeTruthy();
+
+    const cancelled = [pending, shipped].map((order) => ({
+      order: parseAmazonOrder({
+        ...order,
+        fulfillment: { ...order?.fulfillment, fulfillmentStatus: 'CANCELLED' },
+      }),
+      via: 'api' as const,
+    }));
+    const replay = defineFlow({
+      id: 'cancel-replay',
+      edition: 'starter',
+      schedule: 'manual',
+      traceKey: (record: OrderRecord) => record.order.orderId,
+      source: async function* () {
+        yield { records: cancelled, checkpoint: { done: true } };
+      },
+      handle: handleMfnOrder,
+    });
+    const plugin = definePlugin({
+      name: 'cancel-test',
+      settings: starterSettingsSchema,
+      flows: [replay],
+    });
+    const integration = createIntegration({
+      id: 'starter-e2e',
+      amazon: env.amazon,
+      netsuite: env.netsuite,
+      store: createSqliteStore({ file: join(env.dir, 'state.db') }),
+      plugins: [plugin(env.options)],
+      encryptionKey: 'a'.repeat(64),
+    });
+    const summary = await integration.run('cancel-replay');
+    const errors = await integration.errors.list({ flowId: 'cancel-replay', status: 'open' });
+    await integration.close();
+
+    const pendingOrder = ns.inspect.findByExternalId(
+      'salesOrder',
+      salesOrderExternalIdOf(env.emulators, pending?.orderId ?? ''),
+    );
+    const lines =
+      (pendingOrder?.body.item as { items?: Array<{ isClosed?: boolean }> }).items ?? [];
+
+    expect(summary.updated).toBe(1);
+    expect(lines.every((line) => line.isClosed === true)).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.error.name).toBe('CancelledAfterFulfilmentError');
+    expect(errors[0]?.error.message).toContain(
+      String(
+        ns.inspect.findByExternalId(
+          'salesOrder',
+          salesOrderExternalIdOf(env.emulators, shipped?.orderId ?? ''),
+        )?.id,
+      ),
+    );
   });
 
   it('pushes MFN quantities that match NetSuite availability, then nothing when unchanged', async () => {
