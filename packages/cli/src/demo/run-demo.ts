@@ -58,6 +58,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     logger: options.logger,
   });
   const integration = createDemoIntegration(env, options);
+  options.output.write(describeStart(env, state, options));
 
   try {
     if (options.advanceMinutes > 0) advanceWorld(env, options);
