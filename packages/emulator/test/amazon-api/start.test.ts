@@ -1,3 +1,4 @@
+import aws4 from 'aws4';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,5 +83,54 @@ describe('file-backed state', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('shutdown', () => {
+  it('ends a pending 20-second long poll when the emulator closes', async () => {
+    const errors: string[] = [];
+    const silent = () => undefined;
+    const logger = {
+      debug: silent,
+      info: silent,
+      warn: silent,
+      error: (_: object, message: string) => errors.push(message),
+    };
+    const amazon = await startAmazonEmulator({ worldOptions: { orders: 50 }, logger });
+    const url = new URL(amazon.credentials.queueUrl);
+    const body = JSON.stringify({ QueueUrl: amazon.credentials.queueUrl, WaitTimeSeconds: 20 });
+    const opts = {
+      host: url.host,
+      path: url.pathname,
+      method: 'POST',
+      service: 'sqs',
+      region: 'us-east-1',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'AmazonSQS.ReceiveMessage',
+      },
+      body,
+    };
+    aws4.sign(opts, {
+      accessKeyId: amazon.credentials.awsAccessKeyId,
+      secretAccessKey: amazon.credentials.awsSecretAccessKey,
+    });
+    const pending = fetch(url, {
+      method: 'POST',
+      headers: opts.headers as Record<string, string>,
+      body,
+    }).then(
+      (res) => res.status,
+      () => 'closed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const started = Date.now();
+    await amazon.close();
+    await pending;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Without the shutdown signal the poll loop would wake up and read the closed store.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(errors).toEqual([]);
   });
 });

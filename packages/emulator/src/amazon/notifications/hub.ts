@@ -48,6 +48,9 @@ export interface NotificationHub {
   enqueue(queueName: string, body: string): QueuedMessage;
   /** Resolves when a message is enqueued or after `timeoutMs` (long polling). */
   waitForMessage(timeoutMs: number): Promise<void>;
+  /** Ends pending long polls (server shutdown). */
+  close(): void;
+  readonly closed: boolean;
 }
 
 /** Queue name of an SQS ARN (`arn:aws:sqs:us-east-1:000000000000:name`). */
@@ -104,6 +107,7 @@ export function createNotificationHub(
 ): NotificationHub {
   const sent: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();
+  let closed = false;
 
   function enqueue(queueName: string, body: string): QueuedMessage {
     const nowMs = ctx.clock().getTime();
@@ -147,7 +151,15 @@ export function createNotificationHub(
     },
     published: () => [...sent],
     enqueue,
+    get closed() {
+      return closed;
+    },
+    close() {
+      closed = true;
+      for (const wake of [...waiters]) wake();
+    },
     waitForMessage(timeoutMs) {
+      if (closed) return Promise.resolve();
       return new Promise((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -155,6 +167,7 @@ export function createNotificationHub(
           resolve();
         };
         const timer = setTimeout(done, timeoutMs);
+        timer.unref();
         waiters.add(done);
       });
     },

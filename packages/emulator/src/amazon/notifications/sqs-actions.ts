@@ -97,6 +97,8 @@ export class SqsActions {
     let visible = this.#visible(queueName);
     while (visible.length === 0 && Date.now() < deadline) {
       await this.hub.waitForMessage(Math.min(100, deadline - Date.now()));
+      // The server is shutting down: answer empty instead of reading a closed store.
+      if (this.hub.closed) return [];
       visible = this.#visible(queueName);
     }
 

@@ -183,6 +183,7 @@ export async function startAmazonEmulator(
     }),
     async close() {
       clearInterval(timer);
+      hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
