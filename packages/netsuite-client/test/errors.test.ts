@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AccessDeniedError,
   ConflictError,
@@ -15,9 +15,7 @@ import {
   createTestClient,
   netsuite,
   settle,
-  setUpNock,
-  tearDownNock,
-  useFakeClock,
+  useNockAndFakeClock,
 } from './helpers';
 
 const invalidField = {
@@ -35,14 +33,7 @@ const invalidField = {
 };
 
 describe(classifyResponse.name, () => {
-  beforeEach(() => {
-    setUpNock();
-    useFakeClock();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    tearDownNock();
-  });
+  useNockAndFakeClock();
 
   it('parses o:errorDetails into an InvalidInputError with the error path and request id', async () => {
     const { client } = createTestClient();

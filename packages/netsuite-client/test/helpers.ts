@@ -1,6 +1,6 @@
 /** Shared test setup: a nock-backed client with deterministic TBA signing and a capturing logger. */
 import nock from 'nock';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Logger } from '@sellerbridge/http-core';
 import { createNetSuiteClient } from '../src/index';
 import type { NetSuiteClient, NetSuiteClientOptions, NetSuiteRequestEvent } from '../src/index';
@@ -117,4 +117,16 @@ export function parseOAuthHeader(header: string): Record<string, string> {
   }
 
   return params;
+}
+
+/** Registers hooks: nock with the network off and a fake clock for every test of the file. */
+export function useNockAndFakeClock(): void {
+  beforeEach(() => {
+    setUpNock();
+    useFakeClock();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    tearDownNock();
+  });
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitAsync } from '../src/records/jobs';
 import {
   BASE_URL,
@@ -6,22 +6,13 @@ import {
   createTestClient,
   netsuite,
   settle,
-  setUpNock,
-  tearDownNock,
-  useFakeClock,
+  useNockAndFakeClock,
 } from './helpers';
 
 const JOB = '/services/rest/async/v1/job';
 
 describe(submitAsync.name, () => {
-  beforeEach(() => {
-    setUpNock();
-    useFakeClock();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    tearDownNock();
-  });
+  useNockAndFakeClock();
 
   it('submits with Prefer: respond-async, polls the job and reads each task result', async () => {
     const { client } = createTestClient();

@@ -1,19 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import nock from 'nock';
 import { AuthError } from '@sellerbridge/http-core';
 import { createOAuth2ClientCredentialsAuth } from '../src/index';
 import type { OAuth2Algorithm } from '../src/index';
-import {
-  BASE_URL,
-  RECORD,
-  createTestClient,
-  settle,
-  setUpNock,
-  tearDownNock,
-  useFakeClock,
-} from './helpers';
+import { BASE_URL, RECORD, createTestClient, settle, useNockAndFakeClock } from './helpers';
 
 const TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 const TOKEN_URL = `${BASE_URL}${TOKEN_PATH}`;
@@ -62,31 +54,29 @@ function mockTokenEndpoint(publicKey: string, algorithm: OAuth2Algorithm, issued
     });
 }
 
+/** A client whose token endpoint verifies the assertion; `issued` lists the tokens handed out. */
+function createOAuth2Client(algorithm: OAuth2Algorithm) {
+  const keys = createKeys(algorithm);
+  const issued: string[] = [];
+  mockTokenEndpoint(keys.publicKey, algorithm, issued);
+  const auth = {
+    type: 'oauth2' as const,
+    clientId: 'client-id-1',
+    certificateId: 'cert-id-1',
+    privateKey: keys.privateKey,
+    algorithm,
+  };
+
+  return { client: createTestClient({ auth }).client, issued };
+}
+
 describe(createOAuth2ClientCredentialsAuth.name, () => {
-  beforeEach(() => {
-    setUpNock();
-    useFakeClock();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    tearDownNock();
-  });
+  useNockAndFakeClock();
 
   it.each(['PS256', 'ES256'] as const)(
     'exchanges a %s assertion and sends the bearer token',
     async (algorithm) => {
-      const keys = createKeys(algorithm);
-      const issued: string[] = [];
-      mockTokenEndpoint(keys.publicKey, algorithm, issued);
-      const { client } = createTestClient({
-        auth: {
-          type: 'oauth2',
-          clientId: 'client-id-1',
-          certificateId: 'cert-id-1',
-          privateKey: keys.privateKey,
-          algorithm,
-        },
-      });
+      const { client, issued } = createOAuth2Client(algorithm);
       const seen: string[] = [];
       nock(BASE_URL)
         .get(`${RECORD}/customer/1`)
@@ -105,17 +95,7 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
   );
 
   it('refreshes the token early, before it expires', async () => {
-    const keys = createKeys('PS256');
-    const issued: string[] = [];
-    mockTokenEndpoint(keys.publicKey, 'PS256', issued);
-    const { client } = createTestClient({
-      auth: {
-        type: 'oauth2',
-        clientId: 'client-id-1',
-        certificateId: 'cert-id-1',
-        privateKey: keys.privateKey,
-      },
-    });
+    const { client, issued } = createOAuth2Client('PS256');
     nock(BASE_URL).get(`${RECORD}/customer/1`).times(3).reply(200, { id: '1' });
 
     await settle(client.records.get('customer', '1'));
@@ -128,18 +108,7 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
   });
 
   it('drops a rejected token and retries once with a new one', async () => {
-    const keys = createKeys('ES256');
-    const issued: string[] = [];
-    mockTokenEndpoint(keys.publicKey, 'ES256', issued);
-    const { client } = createTestClient({
-      auth: {
-        type: 'oauth2',
-        clientId: 'client-id-1',
-        certificateId: 'cert-id-1',
-        privateKey: keys.privateKey,
-        algorithm: 'ES256',
-      },
-    });
+    const { client, issued } = createOAuth2Client('ES256');
     nock(BASE_URL)
       .get(`${RECORD}/customer/1`)
       .reply(

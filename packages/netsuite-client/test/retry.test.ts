@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthError, NetworkError, ServerError, ThrottledError } from '@sellerbridge/http-core';
 import type { LimiterRegistry } from '@sellerbridge/http-core';
 import type { AuthStrategy } from '../src/index';
@@ -9,9 +9,7 @@ import {
   netsuite,
   parseOAuthHeader,
   settle,
-  setUpNock,
-  tearDownNock,
-  useFakeClock,
+  useNockAndFakeClock,
 } from './helpers';
 
 const nsError = (status: number, code: string, detail = 'x') => ({
@@ -22,14 +20,7 @@ const nsError = (status: number, code: string, detail = 'x') => ({
 });
 
 describe(createTransport.name, () => {
-  beforeEach(() => {
-    setUpNock();
-    useFakeClock();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    tearDownNock();
-  });
+  useNockAndFakeClock();
 
   it.each([
     [429, 'CONCURRENCY_LIMIT_EXCEEDED'],
