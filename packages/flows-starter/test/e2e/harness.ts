@@ -13,6 +13,7 @@ import {
   type StartEmulatorsOptions,
 } from '@sellerbridge/emulator';
 import { createIntegration, type Integration } from '@sellerbridge/flows-core';
+import type { Logger } from '@sellerbridge/http-core';
 import { createNetSuiteClient, type NetSuiteClient } from '@sellerbridge/netsuite-client';
 import { createSpApiClient, type SpApiClient } from '@sellerbridge/sp-api-client';
 import { createSqliteStore } from '@sellerbridge/store-sqlite';
@@ -49,6 +50,8 @@ export interface EnvironmentOptions {
   seed?: number;
   timeScale?: number;
   faults?: StartEmulatorsOptions['faults'];
+  /** Logger of the clients and the integration (silent by default). */
+  logger?: Logger;
   /** Ten minutes before now by default, so the world's orders are in the past of the real clock. */
   worldStart?: string;
 }
@@ -56,6 +59,7 @@ export interface EnvironmentOptions {
 function createClients(
   emulators: RunningEmulators,
   timeScale: number,
+  logger?: Logger,
 ): { amazon: SpApiClient; netsuite: NetSuiteClient } {
   const { amazon: amazonEmulator, netsuite: netsuiteEmulator } = emulators;
   const amazon = createSpApiClient({
@@ -69,6 +73,7 @@ function createClients(
     },
     sellingPartnerId: amazonEmulator.credentials.sellingPartnerId,
     marketplaceIds: [US],
+    logger,
     reports: { poll: { initialDelayMs: 20, maxDelayMs: 200 } },
     feeds: { poll: { initialDelayMs: 20, maxDelayMs: 200 } },
     retry: { baseDelayMs: 20, maxDelayMs: 500, maxAttempts: 8 },
@@ -79,6 +84,7 @@ function createClients(
     accountId: netsuiteEmulator.accountId,
     baseUrl: netsuiteEmulator.url,
     auth: { type: 'tba', ...tba },
+    logger,
     retry: { baseDelayMs: 20, maxDelayMs: 500, maxAttempts: 8 },
   });
 
@@ -230,7 +236,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
     timeScale,
     faults: options.faults,
   });
-  const { amazon, netsuite } = createClients(emulators, timeScale);
+  const { amazon, netsuite } = createClients(emulators, timeScale, options.logger);
   const refs = await setupAccount(netsuite, emulators);
   const dir = mkdtempSync(join(tmpdir(), 'sb-starter-e2e-'));
   const options_ = starterOptions(emulators, refs);
@@ -250,6 +256,7 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
         store: createSqliteStore({ file: join(dir, 'state.db') }),
         plugins: [starter({ ...options_, ...overrides })],
         encryptionKey: 'a'.repeat(64),
+        logger: options.logger,
       }),
     close: async () => {
       await amazon.close();

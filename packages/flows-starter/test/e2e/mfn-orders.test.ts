@@ -160,3 +160,42 @@ describe('order retries and FBA end to end', () => {
     await integration.close();
   });
 });
+
+describe('buyer personal data', () => {
+  it('never reaches the logs of a full sync at debug level', async () => {
+    const lines: string[] = [];
+    const capture = (level: string) => (context: object, message?: string) => {
+      lines.push(`${level} ${message ?? ''} ${JSON.stringify(context)}`);
+    };
+    const logger = {
+      debug: capture('debug'),
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
+    };
+    const env = await startEnvironment({ orders: 60, seed: 13, logger });
+
+    try {
+      const integration = env.integration();
+      await integration.run('mfn-orders');
+      await integration.run('fba-orders');
+      await integration.close();
+
+      const text = lines.join('\n');
+      const pii = env.emulators.world.orders
+        .flatMap((order) => [
+          order.buyer?.buyerName,
+          order.buyer?.buyerEmail,
+          order.recipient?.deliveryAddress?.addressLine1,
+          order.recipient?.deliveryAddress?.phone,
+        ])
+        .filter((value): value is string => typeof value === 'string' && value.length > 3);
+
+      expect(lines.length).toBeGreaterThan(10);
+      expect(pii.length).toBeGreaterThan(10);
+      expect(pii.filter((value) => text.includes(value))).toEqual([]);
+    } finally {
+      await env.close();
+    }
+  });
+});
