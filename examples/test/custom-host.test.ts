@@ -97,3 +97,28 @@ describe('examples/custom-host.ts', () => {
     await expect(fetch(`${baseUrl}/errors`)).rejects.toThrow();
   });
 });
+
+describe('examples/custom-host.ts shutting down during a sync', () => {
+  it('answers the running sync (cancelled after the record in hand), then exits 0', async () => {
+    const host = startExample('custom-host');
+    try {
+      const line = await host.waitForLine((text) => text.includes('"listening"'), 45_000);
+      const { listening } = JSON.parse(line) as { listening: string };
+      const syncing = call<RunSummary>(`${listening}/sync/mfn-orders`, 'POST');
+
+      // The first run reads the history report before its first record: well under way by now.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      host.child.kill('SIGTERM');
+      const { status, body } = await syncing;
+      const exit = await host.exited;
+
+      expect(status).toBe(200);
+      expect(['cancelled', 'completed']).toContain(body.status);
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(host.lines).toContain(JSON.stringify({ stopped: 'SIGTERM' }));
+    } finally {
+      if (host.child.exitCode === null && host.child.signalCode === null)
+        host.child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
