@@ -15,6 +15,7 @@ import { createOrdersApi } from '../operations/namespaces/orders';
 import { createTokensApi } from '../operations/namespaces/tokens';
 import { paginate, type PaginateOptions } from '../pagination/paginate';
 import { createReportsApi, type ReportsApiOptions } from '../reports/index';
+import { createDeadlineWatch } from './deadlines';
 import { createHttp } from './http';
 import { resolveOptions, type SpApiClientOptions } from './options';
 import { createCall } from './pipeline';
@@ -66,7 +67,7 @@ export interface SpApiClient extends SpApiRequester, ReturnType<typeof createNam
  */
 export function createSpApiClient(options: CreateSpApiClientOptions): SpApiClient {
   const resolved = resolveOptions(options);
-  const http = createHttp(resolved.timeoutMs);
+  const http = createHttp();
   const tokens =
     resolved.tokenProvider ??
     createLwaTokenProvider({
@@ -77,7 +78,7 @@ export function createSpApiClient(options: CreateSpApiClientOptions): SpApiClien
       now: resolved.now,
     });
   const requester: SpApiRequester = {
-    call: createCall({ options: resolved, http, tokens }),
+    call: createCall({ options: resolved, http, tokens, deadlines: createDeadlineWatch() }),
     logger: resolved.logger,
     marketplaceIds: resolved.marketplaceIds,
   };

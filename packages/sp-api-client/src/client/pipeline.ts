@@ -5,6 +5,7 @@
 import {
   AbortedError,
   AuthError,
+  NetworkError,
   fromNetworkError,
   runWithRetry,
   type RetryOptions,
@@ -18,6 +19,7 @@ import { buildPath, buildQuery } from '../operations/encode';
 import { parseResponseBody } from '../operations/responses';
 import { GRANTLESS_SCOPES, lookupOperation } from '../operations/table';
 import { validateRequest } from '../operations/validate';
+import type { DeadlineWatch } from './deadlines';
 import { classifyResponse, firstError, isExpiredTokenResponse } from './classify';
 import { createLimits, type OperationLimits } from './limits';
 import type { ResolvedSpApiClientOptions } from './options';
@@ -41,6 +43,7 @@ export interface PipelineContext {
   options: ResolvedSpApiClientOptions;
   http: Got;
   tokens: AccessTokenProvider;
+  deadlines: DeadlineWatch;
 }
 
 /** Creates the `call` function of a client. */
@@ -144,14 +147,13 @@ async function sendAttempt<TBody>(
   reportRequest(options, state.operation, state.spec, attempt);
 
   // 5. Send; transport failures become NetworkError / AbortedError without the request options.
-  const response: Response<string> = await context
-    .http(state.url, {
-      ...sendOptions(state, token, signal),
-      timeout: { request: options.timeoutMs },
-    })
+  const sending = context.http(state.url, sendOptions(state, token, signal));
+  const untrack = context.deadlines.track(sending, options.timeoutMs);
+  const response: Response<string> = await sending
     .catch((error: unknown) => {
-      throw fromNetworkError(scrubbed(error), base);
-    });
+      throw transportError(error, base, untrack(), options.timeoutMs);
+    })
+    .finally(untrack);
 
   const durationMs = Math.round(performance.now() - startedMs);
   const requestId = headerText(response.headers['x-amzn-requestid']);
@@ -220,6 +222,24 @@ function failure(
   }
 
   return error;
+}
+
+function transportError(
+  error: unknown,
+  base: { vendor: 'amazon'; operation: string; method: string; url: string },
+  timedOut: boolean,
+  timeoutMs: number,
+): VendorError {
+  // Our deadline cancelled it: a retryable timeout, not a cancellation by the caller.
+  if (timedOut) {
+    return new NetworkError({
+      ...base,
+      vendorCode: 'ETIMEDOUT',
+      message: `amazon ${base.operation}: timed out after ${timeoutMs} ms`,
+    });
+  }
+
+  return fromNetworkError(scrubbed(error), base);
 }
 
 // Only what the request needs: got normalizes every option it is given, per request.

@@ -118,6 +118,17 @@ describe('retry loop and error classification', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('ends an attempt past timeoutMs as a retryable NetworkError (ETIMEDOUT)', async () => {
+    const server = await startServer(() => undefined); // never answers
+    const client = testClient({ baseUrl: server.url, timeoutMs: 100, retry: { maxAttempts: 1 } });
+
+    const error = await client.call('getAccount').catch((caught: unknown) => caught);
+    await server.close().catch(() => undefined);
+
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ vendorCode: 'ETIMEDOUT', retryable: true });
+  });
+
   it('does not repeat a POST after a 500 (it may have been processed)', async () => {
     const api = nock(SP_URL)
       .post('/reports/2021-06-30/reports')
