@@ -96,6 +96,10 @@ for (const stepMs of WORLD_STEPS_MS) {
 
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (handled < published() && Date.now() < deadline) await delay(50);
+  if (handled < published()) {
+    console.error(`timed out: ${published() - handled} notifications not handled`);
+    process.exitCode = 1;
+  }
 }
 
 // 4. Stop the consumer (its long poll is cancelled), then close everything.

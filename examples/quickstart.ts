@@ -39,8 +39,9 @@ const integration = createIntegration({
 // 4. Import Amazon's MFN orders into NetSuite as sales orders.
 const summary = await integration.run('mfn-orders');
 const { read, created, updated, skipped, failed, durationMs } = summary;
+console.log(`mfn-orders ${summary.status} in ${durationMs} ms`);
 console.log(
-  `mfn-orders ${summary.status}: read ${read}, created ${created}, updated ${updated}, skipped ${skipped}, failed ${failed} in ${durationMs} ms`,
+  `  read ${read}, created ${created}, updated ${updated}, skipped ${skipped}, failed ${failed}`,
 );
 
 // Last line: machine-readable result (what NetSuite now holds), read by examples/test.

@@ -7,9 +7,12 @@
  * emulated message as unreadable. This loop uses the same aws4-signed SQS client
  * (`createSqsClient`) and parser (`parseNotification`), adds the missing key as `null` before
  * parsing, and keeps the consumer's rules: long poll, delete only after the handler resolved,
- * stop on the AbortSignal. Against real Amazon, use `createNotificationConsumer` itself.
+ * stop on the AbortSignal, back off after transient receive failures. Against real Amazon, use
+ * `createNotificationConsumer` itself.
  */
-import { AbortedError } from '@sellerbridge/http-core';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { AbortedError, NetworkError, ServerError, ThrottledError } from '@sellerbridge/http-core';
 import {
   createSqsClient,
   parseNotification,
@@ -19,6 +22,11 @@ import {
 } from '@sellerbridge/sp-api-client';
 
 type Json = Record<string, unknown>;
+
+const MAX_BACKOFF_MS = 60_000;
+
+const isTransient = (error: unknown): boolean =>
+  error instanceof NetworkError || error instanceof ServerError || error instanceof ThrottledError;
 
 /**
  * Adds the keys Amazon's schema requires (as `null`, "no related information") where an
@@ -61,6 +69,8 @@ export async function consumeNotifications(options: NotificationConsumerOptions)
     await sqs.deleteMessage(message.receiptHandle);
   };
 
+  let backoffMs = options.errorBackoffMs ?? 1_000;
+
   while (!signal.aborted) {
     let messages: SqsMessage[];
     try {
@@ -72,8 +82,15 @@ export async function consumeNotifications(options: NotificationConsumerOptions)
       });
     } catch (error) {
       if (error instanceof AbortedError || signal.aborted) return;
-      throw error;
+      if (!isTransient(error)) throw error;
+
+      // Same rule as the real consumer: back off after a transient failure, doubling to 60 s.
+      await delay(backoffMs, undefined, { signal }).catch(() => undefined);
+      backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+      continue;
     }
+
+    backoffMs = options.errorBackoffMs ?? 1_000;
 
     for (const message of messages) await handle(message);
   }

@@ -80,7 +80,7 @@ function scaledUsagePlans(): Record<string, { ratePerSecond: number; burst: numb
   );
 }
 
-/** `createSpApiClient` options pointing at the Amazon emulator (LWA, SP-API) with its test credentials. */
+/** `createSpApiClient` options for the Amazon emulator (LWA, SP-API) and its test credentials. */
 export function amazonClientOptions(emulators: RunningEmulators): CreateSpApiClientOptions {
   const { url, lwaUrl, credentials } = emulators.amazon;
   const poll = { initialDelayMs: 20, maxDelayMs: 200 };
@@ -103,7 +103,7 @@ export function amazonClientOptions(emulators: RunningEmulators): CreateSpApiCli
   } as CreateSpApiClientOptions;
 }
 
-/** `createNetSuiteClient` options pointing at the NetSuite emulator with its TBA test credentials. */
+/** `createNetSuiteClient` options for the NetSuite emulator and its TBA test credentials. */
 export function netsuiteClientOptions(
   emulators: RunningEmulators,
 ): Parameters<typeof createNetSuiteClient>[0] {

@@ -45,7 +45,8 @@ export async function subscribeToOrderChanges(
 
 /**
  * SQS options for the emulator's queue: its URL, AWS region and test keys. The endpoint override
- * keeps the SigV4-signed requests on loopback (the default is `https://sqs.<region>.amazonaws.com`).
+ * keeps the SigV4-signed requests on loopback (the default is
+ * `https://sqs.<region>.amazonaws.com`).
  */
 export function emulatorQueue(emulators: RunningEmulators): SqsClientOptions {
   const { credentials, sqsUrl } = emulators.amazon;

@@ -22,7 +22,9 @@ describe('examples/quickstart.ts', () => {
     const { code, lines, result, stderr } = await runExample<QuickstartResult>('quickstart');
 
     expect(code, stderr).toBe(0);
-    expect(lines[0]).toMatch(/^mfn-orders completed: read \d+, created \d+/);
+    expect(lines[0]).toMatch(/^mfn-orders completed in \d+ ms$/);
+    const { read, created } = result.summary;
+    expect(lines[1]).toBe(`  read ${read}, created ${created}, updated 0, skipped 0, failed 0`);
     expect(result.summary.status).toBe('completed');
 
     const expected = eligibleMfnOrders(rebuildWorld(result.world)).importable;
