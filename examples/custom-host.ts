@@ -113,6 +113,11 @@ const server = createServer(handler(integration));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 
+// The service's own log: one line when a run starts and ends (ids only, no record data).
+integration.on('run', ({ phase, flowId, runId }) => {
+  console.log(JSON.stringify({ run: phase, flowId, runId }));
+});
+
 // First signal: the integration stops its runs after the record in hand (a second one aborts
 // them); we stop taking requests, wait for the answers in flight, then close everything.
 integration.installSignalHandlers({ exitAfterShutdown: false });

@@ -106,14 +106,16 @@ describe('examples/custom-host.ts shutting down during a sync', () => {
       const { listening } = JSON.parse(line) as { listening: string };
       const syncing = call<RunSummary>(`${listening}/sync/mfn-orders`, 'POST');
 
-      // The first run reads the history report before its first record: well under way by now.
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await host.waitForLine((text) => text.includes('"run":"started"'), 30_000);
       host.child.kill('SIGTERM');
       const { status, body } = await syncing;
       const exit = await host.exited;
 
       expect(status).toBe(200);
-      expect(['cancelled', 'completed']).toContain(body.status);
+      expect(body.status).toBe('cancelled');
+      expect(host.lines).toContain(
+        JSON.stringify({ run: 'finished', flowId: 'mfn-orders', runId: body.runId }),
+      );
       expect(exit).toEqual({ code: 0, signal: null });
       expect(host.lines).toContain(JSON.stringify({ stopped: 'SIGTERM' }));
     } finally {
