@@ -131,6 +131,7 @@ async function importOrders(
   const dir = mkdtempSync(join(tmpdir(), 'sb-starter-bench-'));
   let amazonCalls = 0;
   let netsuiteRequests = 0;
+  let throttled = 0;
   let counting = false;
 
   try {
@@ -148,14 +149,17 @@ async function importOrders(
       reports: { poll: { initialDelayMs: 50, maxDelayMs: 500 } },
       rateLimits: {
         overrides: {
-          searchOrders: { ratePerSecond: SEARCH_RATE * k, burst: SEARCH_BURST },
+          searchOrders: { ratePerSecond: SEARCH_RATE * k * 0.97, burst: SEARCH_BURST },
           createReport: { ratePerSecond: 0.0167 * k, burst: 15 },
           getReport: { ratePerSecond: 2 * k, burst: 15 },
           getReportDocument: { ratePerSecond: 0.0167 * k, burst: 15 },
         },
       },
+      // A hair under the emulator's rate, so the two buckets' clocks never disagree into a 429.
+      retry: { maxDelayMs: 3_000 },
       onEvent: (event) => {
         if (counting && event.type === 'request') amazonCalls += 1;
+        if (counting && event.type === 'response' && event.status === 429) throttled += 1;
       },
     } as Parameters<typeof createSpApiClient>[0]);
     const netsuite = createNetSuiteClient({
@@ -281,10 +285,11 @@ async function importOrders(
     ];
 
     if (!viaReport) {
-      const perHundred = (amazonCalls / Math.max(1, imported)) * 100;
+      // Per 100 MFN orders Amazon returned and the flow handled (imported, held or cancelled).
+      const perHundred = (amazonCalls / Math.max(1, summary.read)) * 100;
       rows.splice(1, 0, {
         benchmark: name,
-        metric: 'Amazon calls per 100 orders',
+        metric: `Amazon calls per 100 orders (${amazonCalls} calls, ${throttled} answered 429)`,
         value: round(perHundred),
         unit: 'calls',
         target: '≤ 1.1',
