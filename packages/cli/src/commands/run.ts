@@ -4,7 +4,7 @@ import type { RunSummary, WriteIntent } from '@sellerbridge/flows-core';
 import { requestOrderImport } from '@sellerbridge/flows-starter';
 import { renderSummaries } from '../demo/report';
 import { ConfigError } from '../config/errors';
-import { EXIT } from '../output/failure';
+import { EXIT, describeStoredFailure } from '../output/failure';
 import { parseInstant, withRuntime, type GlobalOptions } from './common';
 import type { Runtime } from '../runtime/integration';
 
@@ -32,8 +32,7 @@ export function registerRun(program: Command): void {
       await withRuntime(globals, async (runtime) => {
         const summaries = await runRequested(runtime, flows, options);
         printSummaries(summaries, runtime, Boolean(options.dryRun));
-        if (summaries.some((summary) => summary.status !== 'completed' || summary.failed > 0))
-          process.exitCode = EXIT.failed;
+        process.exitCode = exitCodeOf(summaries);
       });
     });
 }
@@ -71,6 +70,22 @@ async function runRequested(
     summaries.push(await integration.run(flowId, { dryRun: Boolean(options.dryRun) }));
 
   return summaries;
+}
+
+/** Prints why a run stopped (one line of cause, one of hint) and picks the exit code. */
+function exitCodeOf(summaries: RunSummary[]): number {
+  let exitCode = 0;
+
+  for (const summary of summaries) {
+    if (summary.error) {
+      const failure = describeStoredFailure(summary.flowId, summary.error);
+      process.stderr.write(`error: ${failure.cause}\nhint: ${failure.hint}\n`);
+      exitCode = Math.max(exitCode, failure.exitCode);
+    } else if (summary.status !== 'completed' || summary.failed > 0) {
+      exitCode = Math.max(exitCode, EXIT.failed);
+    }
+  }
+  return exitCode;
 }
 
 function rangeOf(options: RunCommandOptions): { from: string; to: string } {

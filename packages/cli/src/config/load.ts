@@ -44,13 +44,22 @@ async function readConfigFile(file: string): Promise<unknown> {
     const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as {
       default?: unknown;
     };
-    return module.default;
+    return unwrapDefault(module.default);
   } catch (error) {
     throw new ConfigError(
       `Cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
       'Check the file is valid JSON (or TypeScript with a default export).',
     );
   }
+}
+
+// tsx may hand back an ES module's default export wrapped once more as `{ default: … }`.
+function unwrapDefault(value: unknown): unknown {
+  const nested = value as { default?: unknown; integrationId?: unknown } | undefined;
+  if (nested && typeof nested === 'object' && 'default' in nested && !('integrationId' in nested)) {
+    return nested.default;
+  }
+  return value;
 }
 
 function rejectSecrets(value: unknown, file: string, path: string[] = []): void {

@@ -204,9 +204,22 @@ async function createOnce(
   }
 }
 
+// Amazon's sandbox examples carry placeholder dates from 1970; a first sync never reaches back
+// there, so the demo's history starts a day before the earliest order of this century.
+const EARLIEST_SYNC_START = Date.parse('2000-01-01T00:00:00Z');
+
+/** The first sync's start date: a day before the oldest order the demo should import. */
+export function demoHistoryStart(emulators: RunningEmulators): string {
+  const created = emulators.world.orders
+    .map((order) => Date.parse(order.createdTime))
+    .filter((time) => time >= EARLIEST_SYNC_START);
+
+  return new Date(Math.min(...created) - 86_400_000).toISOString();
+}
+
 function demoStarterOptions(emulators: RunningEmulators, refs: DemoRefs): StarterOptions {
   const { seeded } = emulators.netsuite.inspect;
-  const history = new Date(Date.parse(emulators.world.now) - 120 * 86_400_000).toISOString();
+  const history = demoHistoryStart(emulators);
 
   return {
     sellerId: emulators.amazon.credentials.sellingPartnerId,

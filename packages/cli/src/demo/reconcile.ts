@@ -24,21 +24,24 @@ const TRANSACTION_TYPES = ['salesOrder', 'invoice', 'cashSale'];
 export async function reconcile(
   emulators: RunningEmulators,
   integration: Integration,
+  syncStart: string,
 ): Promise<ReconciliationCheck[]> {
   const openErrors = await integration.errors.list({ status: 'open' });
   const heldOrderIds = new Set(openErrors.map((error) => error.traceKey));
+  // Orders last updated before the first sync's start date are out of scope, as for a seller.
+  const inScope = (order: WorldOrder): boolean => order.lastUpdatedTime >= syncStart;
 
   return [
     checkOrders(
       emulators,
       'MFN orders in NetSuite exactly once, totals to the cent',
-      mfnOrders(emulators),
+      mfnOrders(emulators).filter(inScope),
       heldOrderIds,
     ),
     checkOrders(
       emulators,
       'FBA orders in NetSuite exactly once, totals to the cent',
-      fbaOrders(emulators),
+      fbaOrders(emulators).filter(inScope),
       heldOrderIds,
     ),
     checkQuantities(emulators),

@@ -31,9 +31,14 @@ export function renderDemoReport(result: DemoResult): string {
     ...check.problems.map((problem) => `    ${problem}`),
   ]);
 
+  const stopped = result.summaries
+    .filter((summary) => summary.error)
+    .map((summary) => `✘ ${summary.flowId} stopped: ${summary.error!.message}`);
+
   return [
     '',
     renderSummaries(result.summaries),
+    ...stopped,
     '',
     `Warehouse shipped ${result.shippedNow} order(s) in NetSuite during this run.`,
     '',

@@ -58,6 +58,28 @@ function describeVendorError(error: VendorError): FailureReport {
   };
 }
 
+/** The shape a run summary keeps of the error that stopped it (flows-core's SerializedError). */
+export interface StoredFailure {
+  name: string;
+  message: string;
+  code?: string;
+  vendor?: string;
+  operation?: string;
+  vendorCode?: string;
+}
+
+/** Describes the error that stopped a flow run, as stored in its summary. */
+export function describeStoredFailure(flowId: string, error: StoredFailure): FailureReport {
+  const where = error.vendor && error.operation ? `${error.vendor} ${error.operation}` : flowId;
+  const detail = error.vendorCode ? `${error.vendorCode} (${error.message})` : error.message;
+
+  return {
+    cause: redactText(firstLine(`${flowId} stopped: ${where} — ${detail}`), []),
+    hint: (error.code && HINTS[error.code]) ?? 'Run again with --log-level debug for details.',
+    exitCode: error.vendor ? EXIT.vendor : EXIT.failed,
+  };
+}
+
 function firstLine(text: string): string {
   return text.split('\n')[0]!.slice(0, 400);
 }

@@ -27,10 +27,27 @@ export function createCliLogger(options: CliLoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { log: (context) => redactValue(context) },
+      formatters: { log: redactContext },
     },
     destination as pino.DestinationStream,
   );
+}
+
+/**
+ * Redacts a log context. A serialized error (`error`) is already secret-free (http-core builds
+ * it so); only its details are redacted again, so its class name is not mistaken for a person's.
+ */
+function redactContext(context: Record<string, unknown>): Record<string, unknown> {
+  const { error, ...rest } = context;
+  const redacted = redactValue(rest);
+  if (error === undefined) return redacted;
+  if (typeof error !== 'object' || error === null) return { ...redacted, error };
+
+  const { details, ...errorFields } = error as Record<string, unknown>;
+  return {
+    ...redacted,
+    error: { ...errorFields, ...(details === undefined ? {} : { details: redactValue(details) }) },
+  };
 }
 
 const LEVEL_NAMES: Record<number, string> = { 20: 'debug', 30: 'info', 40: 'warn', 50: 'error' };

@@ -1,0 +1,43 @@
+import { AuthError, NetworkError } from '@sellerbridge/http-core';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, EXIT, describeFailure } from '../src/index';
+
+describe('describeFailure', () => {
+  it('gives a config error its own hint and exit code', () => {
+    const report = describeFailure(new ConfigError('bad key x', 'fix x'));
+
+    expect(report).toEqual({ cause: 'bad key x', hint: 'fix x', exitCode: EXIT.config });
+  });
+
+  it('describes a rejected credential with a hint and no token', () => {
+    const error = new AuthError({
+      vendor: 'amazon',
+      operation: 'lwa.token',
+      status: 401,
+      vendorCode: 'invalid_client',
+      vendorMessage: 'Client authentication failed for Atza|secret-token',
+    });
+
+    const report = describeFailure(error);
+
+    expect(report.cause).toContain('amazon lwa.token failed — invalid_client');
+    expect(report.cause).not.toContain('secret-token');
+    expect(report.hint).toMatch(/credentials/);
+    expect(report.exitCode).toBe(EXIT.vendor);
+  });
+
+  it('points a network failure at the endpoint', () => {
+    const report = describeFailure(
+      new NetworkError({ vendor: 'netsuite', operation: 'query', vendorCode: 'ECONNREFUSED' }),
+    );
+
+    expect(report.hint).toMatch(/endpoint URL/);
+  });
+
+  it('keeps only the first line of an unexpected error', () => {
+    const report = describeFailure(new Error('boom\n    at secret (file.ts:1:1)'));
+
+    expect(report.cause).toBe('boom');
+    expect(report.exitCode).toBe(EXIT.failed);
+  });
+});
