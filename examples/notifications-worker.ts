@@ -52,6 +52,12 @@ await subscribeToOrderChanges(amazon, queueArnOf(queue.queueUrl, queue.region ??
 
 // 2. The worker: one on-demand import per notification of an MFN order.
 let handled = 0;
+const outcomeOf = (summary: RunSummary): string => {
+  if (summary.created > 0) return 'created';
+  if (summary.failed > 0) return 'failed (error record)';
+  return 'nothing to do';
+};
+
 async function onNotification(notification: SpApiNotification): Promise<void> {
   if (notification.type !== 'ORDER_CHANGE') return;
 
@@ -65,12 +71,8 @@ async function onNotification(notification: SpApiNotification): Promise<void> {
     if (summary.status !== 'completed')
       throw new Error(`import of ${change.AmazonOrderId} ${summary.status}`);
 
-    const outcome = summary.created
-      ? 'created'
-      : summary.failed
-        ? 'failed (error record)'
-        : 'nothing to do';
-    console.log(`ORDER_CHANGE ${change.AmazonOrderId} (${change.Summary.OrderStatus}): ${outcome}`);
+    const { AmazonOrderId: orderId, Summary } = change;
+    console.log(`ORDER_CHANGE ${orderId} (${Summary.OrderStatus}): ${outcomeOf(summary)}`);
   }
   handled += 1;
 }
@@ -95,7 +97,9 @@ for (const stepMs of WORLD_STEPS_MS) {
   console.log(`world +${stepMs / 60_000} min: ${changes.length} order changes`);
 
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (handled < published() && Date.now() < deadline) await delay(50);
+  while (handled < published() && Date.now() < deadline && !stopping.signal.aborted) {
+    await delay(50);
+  }
   if (handled < published()) {
     console.error(`timed out: ${published() - handled} notifications not handled`);
     process.exitCode = 1;
