@@ -147,9 +147,13 @@ export function orderChangePayload(
         OrderType: v0.OrderType,
         NumberOfItemsShipped: v0.NumberOfItemsShipped,
         NumberOfItemsUnshipped: v0.NumberOfItemsUnshipped,
+        // Required by OrderChangeNotification.json (string or null); the postal code is
+        // buyer-adjacent data the world does not expose here, and no supply source is modelled.
+        DestinationPostalCode: null,
         OrderItems: order.orderItems.map((item) => ({
           OrderItemId: item.orderItemId,
           SellerSKU: item.product.sellerSku,
+          SupplySourceId: null,
           Quantity: item.quantityOrdered,
           QuantityShipped: item.fulfillment?.quantityFulfilled ?? 0,
         })),
