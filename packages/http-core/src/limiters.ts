@@ -7,6 +7,7 @@
  */
 import Bottleneck from 'bottleneck';
 import type { Redis } from 'ioredis';
+import { LocalSemaphore } from './semaphore';
 
 /** A usage plan: sustained requests per second and the bucket size. */
 export interface TokenBucketSpec {
@@ -51,7 +52,7 @@ export interface LimiterRegistry {
 
 /** Creates an independent registry of limiters. */
 export function createLimiterRegistry(options: LimiterRegistryOptions = {}): LimiterRegistry {
-  const limiters = new Map<string, BottleneckLimiter>();
+  const limiters = new Map<string, RateLimiter & { stop(): Promise<void> }>();
   const connection = options.redis
     ? new Bottleneck.IORedisConnection({ client: options.redis.client })
     : undefined;
@@ -81,13 +82,30 @@ export function createLimiterRegistry(options: LimiterRegistryOptions = {}): Lim
 
   return {
     tokenBucket: (key, spec) => obtain(key, tokenBucketSettings(spec), spec.ratePerSecond),
-    semaphore: (key, maxConcurrent) => obtain(key, { maxConcurrent }),
+    // In process, a plain semaphore; clustered, Bottleneck keeps the count in Redis.
+    semaphore: (key, maxConcurrent) =>
+      connection
+        ? obtain(key, { maxConcurrent })
+        : obtainLocalSemaphore(limiters, key, maxConcurrent),
     close: async () => {
       await Promise.all([...limiters.values()].map((limiter) => limiter.stop()));
       limiters.clear();
       await Promise.resolve(connection?.disconnect(false)).catch(() => undefined);
     },
   };
+}
+
+function obtainLocalSemaphore(
+  limiters: Map<string, RateLimiter & { stop(): Promise<void> }>,
+  key: string,
+  maxConcurrent: number,
+): RateLimiter {
+  const existing = limiters.get(key);
+  if (existing) return existing;
+
+  const semaphore = new LocalSemaphore(key, maxConcurrent);
+  limiters.set(key, semaphore);
+  return semaphore;
 }
 
 function tokenBucketSettings(spec: TokenBucketSpec): Bottleneck.ConstructorOptions {
