@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const entry = ['src/index.ts', 'src/bin.ts', 'src/worker.ts', 'src/testing.ts'].filter((file) => existsSync(file));
+const entry = ['src/index.ts', 'src/bin.ts', 'src/worker.ts', 'src/testing.ts'].filter((file) =>
+  existsSync(file),
+);
 
 export default defineConfig({
   entry,

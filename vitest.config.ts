@@ -11,7 +11,10 @@ import { defineConfig } from 'vitest/config';
 const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
 // Subpath exports first (`@sellerbridge/flows-core/testing`), then each package's main entry.
 const alias = [
-  { find: '@sellerbridge/flows-core/testing', replacement: `${packagesDir}/flows-core/src/testing.ts` },
+  {
+    find: '@sellerbridge/flows-core/testing',
+    replacement: `${packagesDir}/flows-core/src/testing.ts`,
+  },
   ...readdirSync(packagesDir).map((name) => ({
     find: new RegExp(`^@sellerbridge/${name}$`),
     replacement: `${packagesDir}/${name}/src/index.ts`,

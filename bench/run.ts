@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   for (const file of files) {
     console.log(`\n▶ ${file}`);
     const startedMs = Date.now();
-    const module = (await import(pathToFileURL(join(benchDir, file)).href)) as { default: () => Promise<BenchRow[]> };
+    const module = (await import(pathToFileURL(join(benchDir, file)).href)) as {
+      default: () => Promise<BenchRow[]>;
+    };
     const result = await module.default();
     rows.push(...result);
     console.log(`  done in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);

@@ -20,7 +20,10 @@ function run(command, args, cwd) {
 }
 
 const packages = readdirSync(packagesDir)
-  .map((dir) => ({ dir: join(packagesDir, dir), manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) }))
+  .map((dir) => ({
+    dir: join(packagesDir, dir),
+    manifest: JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')),
+  }))
   .filter(({ manifest }) => !manifest.private);
 
 run('mkdir', ['-p', tarballs, consumer], root);
@@ -32,7 +35,9 @@ const tarballFor = (name) => {
   const file = readdirSync(tarballs).find((f) => f.startsWith(`${prefix}-`));
   return `file:${join(tarballs, file)}`;
 };
-const overrides = Object.fromEntries(packages.map(({ manifest }) => [manifest.name, tarballFor(manifest.name)]));
+const overrides = Object.fromEntries(
+  packages.map(({ manifest }) => [manifest.name, tarballFor(manifest.name)]),
+);
 writeFileSync(
   join(consumer, 'package.json'),
   JSON.stringify(
@@ -51,7 +56,10 @@ run('pnpm', ['install', '--ignore-workspace', '--prefer-offline'], consumer);
 
 const imports = packages.map(({ manifest }) => manifest.name);
 const script = imports
-  .map((name, i) => `const m${i} = await import('${name}'); if (Object.keys(m${i}).length === 0) throw new Error('${name} exports nothing'); console.log('imported ${name}:', Object.keys(m${i}).length, 'exports');`)
+  .map(
+    (name, i) =>
+      `const m${i} = await import('${name}'); if (Object.keys(m${i}).length === 0) throw new Error('${name} exports nothing'); console.log('imported ${name}:', Object.keys(m${i}).length, 'exports');`,
+  )
   .join('\n');
 writeFileSync(join(consumer, 'smoke.mjs'), script);
 run('node', ['smoke.mjs'], consumer);

@@ -28,7 +28,8 @@ export function sharedPath(...segments: string[]): string {
 
 /** URL of a scale-out service for tests; with CI=true a missing service must fail, not skip. */
 export function serviceUrl(name: 'postgres' | 'redis'): string {
-  if (name === 'postgres') return process.env.SELLERBRIDGE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  if (name === 'postgres')
+    return process.env.SELLERBRIDGE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   return process.env.SELLERBRIDGE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
