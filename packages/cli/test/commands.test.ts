@@ -87,6 +87,22 @@ describe('sellerbridge run, errors and status against the emulators', () => {
     expect(status.stdout).toMatch(/mfn-orders\s+completed/);
   }, 120_000);
 
+  it('shows an error record masked, and decrypted with --reveal', async () => {
+    const config = cli.writeConfig();
+    const listed = await run(['--config', config, 'errors', 'list']);
+    const id = /^(err_\S+)/m.exec(listed.stdout)?.[1];
+
+    expect(id, listed.stdout).toBeDefined();
+
+    const masked = await run(['--config', config, 'errors', 'show', id!]);
+    const revealed = await run(['--config', config, 'errors', 'show', id!, '--reveal']);
+
+    expect(masked.code, masked.stderr).toBe(0);
+    expect(revealed.code, revealed.stderr).toBe(0);
+    expect(JSON.parse(masked.stdout).input).not.toEqual(JSON.parse(revealed.stdout).input);
+    expect(masked.stdout).toMatch(/\*\*\*|\[PII\]/);
+  }, 120_000);
+
   it('never prints secrets or buyer personal data, even at debug level', async () => {
     const config = cli.writeConfig({ stateDir: '.sellerbridge-debug' });
 

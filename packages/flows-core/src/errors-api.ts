@@ -3,7 +3,7 @@
  * in the integration's namespace.
  */
 import { isoNow } from './clock';
-import { showErrorRecord } from './error-records';
+import { restoreInput, showErrorRecord } from './error-records';
 import { ErrorRecordError } from './errors';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './runner/engine';
 import { retryFlowErrors } from './runner/retry-errors';
@@ -13,8 +13,12 @@ import type { ErrorFilter, ErrorRecord } from './store/types';
 export interface ErrorsApi {
   /** Records newest first; personal data shows as `[PII]`. */
   list: (filter?: ErrorFilter) => Promise<ErrorRecord[]>;
-  /** One record with its personal data masked (`J***`). @throws {ErrorRecordError} NOT_FOUND */
-  show: (id: string) => Promise<ErrorRecord>;
+  /**
+   * One record with its personal data masked (`J***`), or decrypted with `reveal` (for an
+   * operator fixing the record; never log the result).
+   * @throws {ErrorRecordError} NOT_FOUND, PII_UNREADABLE, INPUT_UNAVAILABLE
+   */
+  show: (id: string, options?: { reveal?: boolean }) => Promise<ErrorRecord>;
   /** Retries one record. @throws {ErrorRecordError} NOT_FOUND */
   retry: (id: string, options?: RunOptions) => Promise<RunSummary>;
   /** Marks a record resolved by hand. @throws {ErrorRecordError} NOT_FOUND */
@@ -43,7 +47,12 @@ export function createErrorsApi(engine: Engine, entryOf: (flowId: string) => Flo
         sealedPii: record.sealedPii ? '[sealed]' : null,
       }));
     },
-    show: async (id) => showErrorRecord(engine.vault, ns, await recordOf(id)),
+    show: async (id, options = {}) => {
+      const record = await recordOf(id);
+      if (!options.reveal) return showErrorRecord(engine.vault, ns, record);
+
+      return { ...record, input: restoreInput(engine.vault, ns, record), sealedPii: null };
+    },
     retry: async (id, options = {}) => {
       const record = await recordOf(id);
 

@@ -37,6 +37,12 @@ describe('error records', () => {
       buyerName: 'J***',
       shippingAddress: { city: 'S***', addressLine1: '4***' },
     });
+
+    const revealed = await integration.errors.show(listed!.id, { reveal: true });
+
+    expect(JSON.stringify(revealed.input)).toMatch(/Jane/);
+    expect(JSON.stringify(revealed.input)).toMatch(/Seattle/);
+    expect(revealed.sealedPii).toBeNull();
   });
 
   it('refuses to keep personal data without a key, so such a record needs load() to retry', async () => {

@@ -28,11 +28,17 @@ export function registerErrors(program: Command): void {
 
   errors
     .command('show')
-    .description('One error record; buyer personal data is masked')
+    .description('One error record; buyer personal data is masked unless --reveal')
     .argument('<id>', 'error record id')
-    .action(async (id: string, _options: unknown, command: Command) => {
+    .option(
+      '--reveal',
+      'decrypt the buyer personal data of the stored input (needs the encryption key)',
+    )
+    .action(async (id: string, options: { reveal?: boolean }, command: Command) => {
       await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
-        process.stdout.write(`${JSON.stringify(await integration.errors.show(id), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(await integration.errors.show(id, { reveal: Boolean(options.reveal) }), null, 2)}\n`,
+        );
       });
     });
 
