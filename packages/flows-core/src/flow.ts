@@ -57,6 +57,14 @@ export interface Flow<
   ) => Promise<TRecord | undefined>;
   /** Flows run after a completed run of this one (settlement → payments → refunds). */
   readonly triggers?: readonly string[];
+  /**
+   * Records of one page handled at once (1..1000), or a function of the plugin's settings.
+   * Records sharing a key (two orders of one customer) may then run together: create shared
+   * records through `ctx.links.createOnce` with a deterministic external id, so the loser of a
+   * race links the winner's record (the `ConflictError` path); keep 1 where order matters.
+   * @default 1
+   */
+  readonly concurrency?: number | ((settings: TSettings) => number);
 }
 
 const FLOW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -85,7 +93,40 @@ export function defineFlow<TSettings, TAmazon, TNetSuite, TRecord, TCheckpoint>(
     throw new ConfigurationError(`Flow '${flow.id}': schedule.everyMs must be a positive number`);
   }
 
+  if (typeof flow.concurrency === 'number') checkConcurrency(flow.concurrency, `Flow '${flow.id}'`);
+
   return Object.freeze({ ...flow });
+}
+
+/** The most records of one page a run handles at once. */
+export const MAX_CONCURRENCY = 1000;
+
+/**
+ * Checks a concurrency value and returns it.
+ * @throws {ConfigurationError} unless it is an integer in 1..{@link MAX_CONCURRENCY}.
+ */
+export function checkConcurrency(value: unknown, where: string): number {
+  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_CONCURRENCY)
+    return value as number;
+
+  throw new ConfigurationError(
+    `${where}: concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${String(value)}`,
+  );
+}
+
+/**
+ * A flow's concurrency with its plugin's settings.
+ * @throws {ConfigurationError} when the flow's value (or its function's result) is invalid.
+ */
+export function resolveConcurrency(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  flow: Flow<any, any, any, any, any>,
+  settings: unknown,
+): number {
+  const value =
+    typeof flow.concurrency === 'function' ? flow.concurrency(settings) : flow.concurrency;
+
+  return value === undefined ? 1 : checkConcurrency(value, `Flow '${flow.id}'`);
 }
 
 /** Normalises a handler result to its object form. */

@@ -28,7 +28,10 @@ export interface FlowInfo {
 export interface Integration {
   readonly id: string;
   readonly flows: readonly FlowInfo[];
-  /** Runs a flow (then the flows it triggers). @throws {FlowNotFoundError} {LockHeldError} */
+  /**
+   * Runs a flow (then the flows it triggers).
+   * @throws {FlowNotFoundError} {LockHeldError} {ConfigurationError} (invalid `concurrency`)
+   */
   run: (flowId: string, options?: RunOptions) => Promise<RunSummary>;
   /** Re-runs only the failed records of a flow. @throws {FlowNotFoundError} {LockHeldError} */
   retryErrors: (flowId: string, options?: RetryOptions) => Promise<RunSummary>;
@@ -84,10 +87,13 @@ export function createIntegrationApi(engine: Engine): Integration {
     const summary = await runFlow(engine, entry, options, trigger);
     if (summary.status !== 'completed') return summary;
 
+    // A concurrency override is for the flow asked for; triggered flows keep their own.
+    const { concurrency: _override, ...triggeredOptions } = options;
+
     for (const next of entry.flow.triggers ?? []) {
       if (chain.includes(next)) continue;
       try {
-        summary.triggered.push(await runChain(next, options, 'trigger', [...chain, next]));
+        summary.triggered.push(await runChain(next, triggeredOptions, 'trigger', [...chain, next]));
       } catch (error) {
         if (!(error instanceof LockHeldError)) throw error;
         engine.logger.warn(

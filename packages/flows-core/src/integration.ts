@@ -12,6 +12,7 @@ import type { WriteIntent } from './context';
 import { DEFAULT_PII_RETENTION_MS } from './error-records';
 import { ConfigurationError } from './errors';
 import { EventHub } from './events';
+import { resolveConcurrency } from './flow';
 import { createIntegrationApi, type Integration } from './integration-api';
 import { parsePluginSettings, type Plugin } from './plugin';
 import { createPiiVault, ENCRYPTION_KEY_ENV } from './pii/vault';
@@ -116,7 +117,13 @@ function collectFlows(plugins: readonly Plugin<any, any, any>[]): Map<string, Fl
         );
       }
 
-      flows.set(flow.id, { flow, settings: settings[index], plugin: plugin.name });
+      const flowSettings = settings[index];
+      flows.set(flow.id, {
+        flow,
+        settings: flowSettings,
+        plugin: plugin.name,
+        concurrency: resolveConcurrency(flow, flowSettings),
+      });
     }
   });
 

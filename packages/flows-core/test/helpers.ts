@@ -71,12 +71,16 @@ type Ctx = FlowContext<z.output<typeof testSettings>, unknown, FakeNetSuite>;
 /** Builds the test plugin over a list of orders. */
 export function testPlugin(
   data: TestOrder[],
-  hooks: { onHandle?: (order: TestOrder) => Promise<void> | void } = {},
+  hooks: {
+    onHandle?: (order: TestOrder) => Promise<void> | void;
+    concurrency?: Flow<z.output<typeof testSettings>>['concurrency'];
+  } = {},
 ) {
   const ordersFlow = defineFlow({
     id: 'orders',
     edition: 'starter',
     schedule: { everyMs: 60_000 },
+    ...(hooks.concurrency === undefined ? {} : { concurrency: hooks.concurrency }),
     traceKey: (order: TestOrder) => order.orderId,
     deliveredAt: (order: TestOrder) => order.deliveredAt,
     async *source(ctx: Ctx, checkpoint: number | undefined) {
@@ -121,17 +125,19 @@ export function testIntegration(
     onHandle?: (o: TestOrder) => Promise<void> | void;
     clock?: { now: () => number };
     lockTtlMs?: number;
+    pageSize?: number;
+    concurrency?: Flow<z.output<typeof testSettings>>['concurrency'];
   } = {},
 ) {
   const store = options.store ?? createMemoryStore();
   const netsuite = options.netsuite ?? new FakeNetSuite();
-  const plugin = testPlugin(data, { onHandle: options.onHandle });
+  const plugin = testPlugin(data, { onHandle: options.onHandle, concurrency: options.concurrency });
   const integration = createIntegration({
     id: options.id ?? 'acme-test',
     amazon: {},
     netsuite,
     store,
-    plugins: [plugin({ pageSize: 3 })],
+    plugins: [plugin({ pageSize: options.pageSize ?? 3 })],
     encryptionKey: options.encryptionKey ?? '',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.lockTtlMs ? { lockTtlMs: options.lockTtlMs } : {}),
@@ -147,14 +153,14 @@ export const TEST_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1
 export function integrationWithFlow(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   flow: Flow<unknown, unknown, unknown, any, any>,
-  options: { store?: StateStore; id?: string } = {},
+  options: { store?: StateStore; id?: string; netsuite?: unknown } = {},
 ) {
   const plugin = definePlugin({ name: 'single', settings: emptySettings, flows: [flow] });
   const store = options.store ?? createMemoryStore();
   const integration = createIntegration({
     id: options.id ?? 'acme',
     amazon: {},
-    netsuite: {},
+    netsuite: options.netsuite ?? {},
     store,
     plugins: [plugin()],
   });

@@ -16,14 +16,16 @@ export interface FlowEntry {
   flow: Flow<any, any, any, any, any>;
   settings: unknown;
   plugin: string;
+  /** Records of one page handled at once (the flow's `concurrency` with these settings). */
+  concurrency: number;
 }
 
 /** A run in progress, as the engine sees it (for shutdown). */
 export interface ActiveRun {
   flowId: string;
-  /** Stop after the record in hand. */
+  /** Stop after the records in hand. */
   stop: () => void;
-  /** Abort the record in hand too (its client calls see `ctx.signal` aborted). */
+  /** Abort the records in hand too (its client calls see `ctx.signal` aborted). */
   force: () => void;
   done: Promise<unknown>;
 }
@@ -50,8 +52,14 @@ export interface Engine {
 
 /** Options of `integration.run`. */
 export interface RunOptions {
-  /** Aborting stops the run after the record in hand; the checkpoint stays at the last full page. */
+  /** Aborting stops the run after the records in hand; the checkpoint stays at the last full page. */
   signal?: AbortSignal;
+  /**
+   * Records of one page handled at once, overriding the flow's `concurrency` for this run (not
+   * for the flows it triggers; `retryErrors` always handles one record at a time).
+   * @default the flow's `concurrency`, else 1
+   */
+  concurrency?: number;
   /** Record writes instead of sending them; no checkpoint, link or error is saved. @default false */
   dryRun?: boolean;
 }

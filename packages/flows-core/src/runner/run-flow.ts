@@ -1,15 +1,17 @@
 /**
- * One run of one flow: lock → pages → per page, every record handled or recorded as an error,
- * then the page's checkpoint committed → run record → unlock. A stop request (AbortSignal,
- * SIGTERM) finishes the record in hand and leaves the checkpoint at the last complete page.
+ * One run of one flow: lock → pages → per page, every record handled or recorded as an error
+ * (up to the flow's `concurrency` at once), then the page's checkpoint committed → run record →
+ * unlock. A stop request (AbortSignal, SIGTERM) finishes the records in hand, starts no new one
+ * and leaves the checkpoint at the last complete page.
  */
 import { isoNow } from '../clock';
 import { LockLostError } from '../errors';
 import { serializeError } from '../serialize-error';
 import type { JsonValue } from '../store/types';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
-import { ForcedStop, handleRecord } from './handle-record';
+import { ForcedStop } from './handle-record';
 import { takeFlowLock } from './lock';
+import { handlePage } from './page';
 import { createRunState, toRunRecord, toRunSummary, type RunState } from './run-state';
 
 /** What a run body does between taking the lock and releasing it. */
@@ -95,11 +97,7 @@ async function processPages(engine: Engine, state: RunState): Promise<void> {
   const checkpoint = await store.getCheckpoint(ns, flow.id);
   let page = 0;
   for await (const { records, checkpoint: next } of flow.source(state.ctx, checkpoint)) {
-    for (const record of records) {
-      if (state.stopRequested) return;
-      const traceKey = await handleRecord(engine, state, record);
-      if (traceKey !== undefined) state.succeeded.push(traceKey);
-    }
+    if (!(await handlePage(engine, state, records))) return;
 
     page += 1;
     await commitPending(engine, state, next as JsonValue);

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { isoNow } from '../clock';
 import type { FlowContext, WriteIntent, WriteResult } from '../context';
+import { checkConcurrency } from '../flow';
 import { createLinks } from '../links';
 import type { LinkRecord, RunCounts, RunRecord, SerializedError } from '../store/types';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
@@ -15,6 +16,8 @@ export interface RunState {
   entry: FlowEntry;
   dryRun: boolean;
   trigger: RunRecord['trigger'];
+  /** Records of one page handled at once. */
+  concurrency: number;
   counts: RunCounts;
   writes: WriteIntent[];
   /** Links created and trace keys succeeded since the last commit. */
@@ -32,7 +35,10 @@ export interface RunState {
   ctx: FlowContext<unknown, unknown, unknown>;
 }
 
-/** A fresh run state and context. */
+/**
+ * A fresh run state and context.
+ * @throws {ConfigurationError} for an invalid `concurrency` option.
+ */
 export function createRunState(
   engine: Engine,
   entry: FlowEntry,
@@ -41,12 +47,17 @@ export function createRunState(
 ): RunState {
   const runId = `run_${randomUUID()}`;
   const dryRun = options.dryRun ?? false;
+  const concurrency =
+    options.concurrency === undefined
+      ? entry.concurrency
+      : checkConcurrency(options.concurrency, `run of '${entry.flow.id}'`);
   const state = {
     runId,
     holder: `${engine.instanceId}:${runId}`,
     entry,
     dryRun,
     trigger,
+    concurrency,
     counts: { read: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
     writes: [],
     pendingLinks: new Map(),
