@@ -152,7 +152,7 @@ export const TEST_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1
 /** An integration `acme` running one flow (no settings), with no clients, on a memory store. */
 export function integrationWithFlow(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  flow: Flow<unknown, unknown, unknown, any, any>,
+  flow: Flow<unknown, unknown, any, any, any>,
   options: { store?: StateStore; id?: string; netsuite?: unknown } = {},
 ) {
   const plugin = definePlugin({ name: 'single', settings: emptySettings, flows: [flow] });

@@ -19,6 +19,10 @@ const FIFTEEN_MINUTES_MS = 15 * 60_000;
 
 const traceKey = (record: OrderRecord): string => record.order.orderId;
 
+// One record per order in a page (the source drops repeats), and shared customers are created
+// once through their external id, so the orders of a page may be handled concurrently.
+const concurrency = (settings: StarterSettings): number => settings.orders.concurrency;
+
 // A retry re-reads the order from Amazon, so a fix in NetSuite (an item, a ship method) applies.
 const load = async (ctx: StarterContext, orderId: string): Promise<OrderRecord> => ({
   order: await getAmazonOrder(ctx, orderId),
@@ -28,6 +32,7 @@ const load = async (ctx: StarterContext, orderId: string): Promise<OrderRecord> 
 /** MFN (and SFP) orders → sales orders, with cancellations. */
 export const mfnOrdersFlow = defineFlow({
   id: 'mfn-orders',
+  concurrency,
   edition: 'starter',
   schedule: { everyMs: FIFTEEN_MINUTES_MS },
   description:
@@ -42,6 +47,7 @@ export const mfnOrdersFlow = defineFlow({
 /** Shipped FBA orders → sales order, invoice or cash sale at the FBA location. */
 export const fbaOrdersFlow = defineFlow({
   id: 'fba-orders',
+  concurrency,
   edition: 'starter',
   schedule: { everyMs: FIFTEEN_MINUTES_MS },
   description: 'Shipped Amazon FBA orders → NetSuite sales orders, invoices or cash sales',
@@ -93,6 +99,7 @@ async function* onDemandPages(
 /** Imports given MFN orders, or replays a date range, when asked (schedule `manual`). */
 export const mfnOrdersOnDemandFlow = defineFlow({
   id: 'mfn-orders-on-demand',
+  concurrency,
   edition: 'starter',
   schedule: 'manual',
   description: 'Import given Amazon MFN order ids, or replay a last-updated range, on demand',

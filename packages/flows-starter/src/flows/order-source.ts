@@ -65,7 +65,7 @@ function wantsImport(order: AmazonOrder, channel: Channel): boolean {
 }
 
 /**
- * Turns a page of orders into records: drops repeats seen earlier in the run, then looks up the
+ * Turns a page of orders into records: drops repeats seen earlier in the run or page, then looks up the
  * SKUs of the orders still to import in one batched query.
  */
 export async function toRecords(
@@ -75,13 +75,13 @@ export async function toRecords(
   via: OrderRecord['via'],
   seen: Set<string>,
 ): Promise<OrderRecord[]> {
-  const fresh = orders.filter((order) => !seen.has(order.orderId));
+  // Repeats within the page are dropped too: with concurrent handling, two records of one order
+  // would otherwise race (they would still create one sales order, through its external id).
+  const fresh = orders.filter((order) => !seen.has(order.orderId) && seen.add(order.orderId));
   const recordType = transactionTypeOf(ctx, channel);
   const toImport: AmazonOrder[] = [];
 
   for (const order of fresh) {
-    seen.add(order.orderId);
-
     if (
       wantsImport(order, channel) &&
       !(await ctx.links.get(recordType, orderSourceKey(order.orderId)))

@@ -58,6 +58,13 @@ export const ordersSettingsSchema = z.object({
   reportLagMs: z.number().int().min(0).default(1_800_000),
   /** Use the all-orders report for first syncs and long replays. @default true */
   useReportBackfill: z.boolean().default(true),
+  /**
+   * Orders of one page handled at once (flows-core `concurrency`), so NetSuite work fills the
+   * client's concurrent slots (netsuite-client `maxConcurrency`, default 4). Orders sharing a
+   * customer stay safe: customers are created once through their deterministic external id.
+   * @default 4
+   */
+  concurrency: z.number().int().min(1).max(64).default(4),
   /** Orders per `searchOrders` page (1..100). @default 100 */
   pageSize: z.number().int().min(1).max(100).default(100),
   /** Amazon ship service level / shipping service → NetSuite ship item id. @default {} */
