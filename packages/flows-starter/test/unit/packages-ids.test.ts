@@ -10,6 +10,8 @@ import {
   salesOrderExternalId,
   toExternalIdPart,
 } from '../../src/support/ids';
+import { fbaOrdersFlow, mfnOrdersFlow } from '../../src/flows/order-flows';
+import { fulfillmentsFlow } from '../../src/flows/fulfillments';
 import { parseStarterSettings } from '../../src/settings/index';
 import { toDateInTimeZone } from '../../src/support/dates';
 
@@ -106,6 +108,7 @@ describe(parseStarterSettings.name, () => {
       fbaRecordType: 'invoice',
       discountLevel: 'line',
       tax: { mode: 'amazon' },
+      concurrency: 4,
     });
     expect(settings.customers.strategy).toBe('default');
     expect(settings.inventory).toMatchObject({
@@ -113,6 +116,17 @@ describe(parseStarterSettings.name, () => {
       allocationPercent: 100,
       feedThreshold: 50,
     });
+  });
+
+  it('gives the order flows the orders.concurrency setting, fulfillments one at a time', () => {
+    const settings = parseStarterSettings({ orders: { concurrency: 6 } });
+    const of = (flow: typeof mfnOrdersFlow) =>
+      typeof flow.concurrency === 'function' ? flow.concurrency(settings) : flow.concurrency;
+
+    expect(of(mfnOrdersFlow)).toBe(6);
+    expect(of(fbaOrdersFlow)).toBe(6);
+    expect(fulfillmentsFlow.concurrency).toBeUndefined();
+    expect(() => parseStarterSettings({ orders: { concurrency: 0 } })).toThrow(/concurrency/);
   });
 
   it('names the bad field', () => {
