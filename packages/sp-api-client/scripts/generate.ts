@@ -54,6 +54,8 @@ function emitIndex(specs: readonly ApiModelSpec[]): string {
 }
 
 async function main(): Promise<void> {
+  // Fail before touching the committed output when the models are missing.
+  modelsDir();
   rmSync(outputDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });
 
@@ -71,4 +73,7 @@ async function main(): Promise<void> {
   console.log(`generated ${operations.length} operations from ${API_MODELS.length} models`);
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
