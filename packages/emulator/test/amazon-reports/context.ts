@@ -88,3 +88,36 @@ export function parseTsv(text: string): { header: string[]; rows: string[][] } {
   const [head = '', ...rest] = lines;
   return { header: head.split('\t'), rows: rest.map((line) => line.split('\t')) };
 }
+
+/** A report as `getReport`/`getReports` return it. */
+export interface WireReport {
+  reportId: string;
+  reportType: string;
+  processingStatus: string;
+  reportDocumentId?: string;
+  marketplaceIds: string[];
+}
+
+/** Fetches a document the way a client would and decodes it in its charset. */
+export async function download(
+  tc: TestContext,
+  reportDocumentId: string,
+): Promise<{ text: string; charset?: string }> {
+  await tc.route('getReportDocument').handle(request({ params: { reportDocumentId } }));
+  const { bytes, doc } = documentBytes(tc.ctx, reportDocumentId);
+  const text = new TextDecoder(doc.charset === 'Cp1252' ? 'windows-1252' : 'utf-8').decode(bytes);
+  return { text, ...(doc.charset ? { charset: doc.charset } : {}) };
+}
+
+/** Creates a report, lets it finish and returns the document text; throws unless it is DONE. */
+export async function runReport(tc: TestContext, body: Record<string, unknown>): Promise<string> {
+  const created = await tc.route('createReport').handle(request({ body }));
+  const { reportId } = created.body as { reportId: string };
+  tc.advance(60_000);
+  const report = (await tc.route('getReport').handle(request({ params: { reportId } })))
+    .body as WireReport;
+  if (report.processingStatus !== 'DONE') {
+    throw new Error(`Report ${String(body.reportType)} ended ${report.processingStatus}`);
+  }
+  return (await download(tc, report.reportDocumentId ?? '')).text;
+}

@@ -3,18 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportRoutes, SETTLEMENT_V2_COLUMNS } from '../../src/amazon/reports';
 import { createWorld } from '../../src/world/create';
 import { parseCents } from '../../src/world/money';
-import { createTestContext, documentBytes, parseTsv, request, type TestContext } from './context';
+import {
+  createTestContext,
+  download,
+  parseTsv,
+  request,
+  runReport,
+  type TestContext,
+  type WireReport,
+} from './context';
 
 let t: TestContext | undefined;
 afterEach(() => t?.close());
-
-interface WireReport {
-  reportId: string;
-  reportType: string;
-  processingStatus: string;
-  reportDocumentId?: string;
-  marketplaceIds: string[];
-}
 
 async function listSettlements(
   tc: TestContext,
@@ -27,26 +27,6 @@ async function listSettlements(
   });
   const res = await tc.route('getReports').handle(request({ query }));
   return (res.body as { reports: WireReport[] }).reports;
-}
-
-async function download(
-  tc: TestContext,
-  reportDocumentId: string,
-): Promise<{ text: string; charset?: string }> {
-  await tc.route('getReportDocument').handle(request({ params: { reportDocumentId } }));
-  const { bytes, doc } = documentBytes(tc.ctx, reportDocumentId);
-  const text = new TextDecoder(doc.charset === 'Cp1252' ? 'windows-1252' : 'utf-8').decode(bytes);
-  return { text, ...(doc.charset ? { charset: doc.charset } : {}) };
-}
-
-async function runReport(tc: TestContext, body: Record<string, unknown>): Promise<string> {
-  const created = await tc.route('createReport').handle(request({ body }));
-  const { reportId } = created.body as { reportId: string };
-  tc.advance(60_000);
-  const report = (await tc.route('getReport').handle(request({ params: { reportId } })))
-    .body as WireReport;
-  expect(report.processingStatus).toBe('DONE');
-  return (await download(tc, report.reportDocumentId ?? '')).text;
 }
 
 /** Parses a localised amount ('1.234,56' never occurs: Amazon writes no thousands separator). */

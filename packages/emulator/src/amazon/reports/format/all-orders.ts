@@ -1,6 +1,6 @@
-import { formatCents, parseCents } from '../../../world/money';
+import { parseCents } from '../../../world/money';
 import type { WorldOrder, WorldOrderItem } from '../../../world/types';
-import { isoWithOffset, toTsv } from './locale';
+import { flatFileLocale, toTsv, type ReportLocale } from './locale';
 import type { ReportGenerator, ReportInput } from './types';
 
 /** Documented columns (https://developer-docs.amazon.com/sp-api/docs/order-tracking-reports-attributes). */
@@ -60,9 +60,9 @@ const SERVICE_LEVEL: Record<string, string> = {
   EXPEDITED: 'Expedited',
 };
 
-function amount(item: WorldOrderItem, type: string): string {
+function amount(item: WorldOrderItem, type: string, locale: ReportLocale): string {
   const row = item.proceeds?.breakdowns?.find((b) => b.type === type);
-  return row ? formatCents(parseCents(row.subtotal.amount)) : '';
+  return row ? locale.money(parseCents(row.subtotal.amount)) : '';
 }
 
 function itemStatus(order: WorldOrder, item: WorldOrderItem): string {
@@ -71,19 +71,26 @@ function itemStatus(order: WorldOrder, item: WorldOrderItem): string {
   return 'Unshipped';
 }
 
-function rowFor(order: WorldOrder, item: WorldOrderItem, withCpf: boolean): string[] {
+function rowFor(
+  order: WorldOrder,
+  item: WorldOrderItem,
+  withCpf: boolean,
+  locale: ReportLocale,
+): string[] {
   const address = order.recipient?.deliveryAddress;
   const currency =
     item.proceeds?.proceedsTotal?.currencyCode ??
     (order.salesChannel.marketplaceId === 'ATVPDKIKX0DER' ? 'USD' : 'EUR');
   const isPriced = item.proceeds !== undefined;
   const isBusiness = order.programs?.includes('AMAZON_BUSINESS') ?? false;
+  const money = (type: string): string => amount(item, type, locale);
+  const zero = locale.money(0);
 
   const row = [
     order.orderId,
     order.orderAliases?.[0]?.aliasId ?? '',
-    isoWithOffset(Date.parse(order.createdTime)),
-    isoWithOffset(Date.parse(order.lastUpdatedTime)),
+    locale.dateTime(Date.parse(order.createdTime)),
+    locale.dateTime(Date.parse(order.lastUpdatedTime)),
     ORDER_STATUS[order.fulfillment?.fulfillmentStatus ?? ''] ?? 'Pending',
     order.fulfillment?.fulfilledBy === 'AMAZON' ? 'Amazon' : 'Merchant',
     order.salesChannel.marketplaceName ?? '',
@@ -95,13 +102,13 @@ function rowFor(order: WorldOrder, item: WorldOrderItem, withCpf: boolean): stri
     itemStatus(order, item),
     String(item.quantityOrdered),
     isPriced ? currency : '',
-    amount(item, 'ITEM'),
-    amount(item, 'TAX'),
-    amount(item, 'SHIPPING'),
-    isPriced ? '0.00' : '',
-    amount(item, 'GIFT_WRAP'),
-    isPriced && amount(item, 'GIFT_WRAP') ? '0.00' : '',
-    amount(item, 'DISCOUNT'),
+    money('ITEM'),
+    money('TAX'),
+    money('SHIPPING'),
+    isPriced ? zero : '',
+    money('GIFT_WRAP'),
+    isPriced && money('GIFT_WRAP') ? zero : '',
+    money('DISCOUNT'),
     '',
     address?.city ?? '',
     address?.stateOrRegion ?? '',
@@ -120,13 +127,14 @@ function rowFor(order: WorldOrder, item: WorldOrderItem, withCpf: boolean): stri
 
 function render(input: ReportInput, byLastUpdate: boolean): string | null {
   const ids = new Set(input.marketplaces.map((market) => market.id));
+  const locale = flatFileLocale(input.marketplaces);
   const rows: string[][] = [];
 
   for (const order of input.orders) {
     if (!ids.has(order.salesChannel.marketplaceId ?? '')) continue;
     const atMs = Date.parse(byLastUpdate ? order.lastUpdatedTime : order.createdTime);
     if (atMs < input.startMs || atMs > input.endMs) continue;
-    for (const item of order.orderItems) rows.push(rowFor(order, item, !byLastUpdate));
+    for (const item of order.orderItems) rows.push(rowFor(order, item, !byLastUpdate, locale));
   }
 
   if (rows.length === 0) return null;

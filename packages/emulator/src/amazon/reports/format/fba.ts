@@ -1,8 +1,8 @@
 import { fulfillmentCenterFor } from '../../../world/hash';
-import { formatCents, parseCents } from '../../../world/money';
+import { parseCents } from '../../../world/money';
 import { isShippedFba, shippedAtMs } from '../../../world/returns';
 import type { WorldOrderItem } from '../../../world/types';
-import { isoWithOffset, toTsv } from './locale';
+import { flatFileLocale, toTsv, type ReportLocale } from './locale';
 import type { ReportGenerator, ReportInput } from './types';
 
 /** https://developer-docs.amazon.com/sp-api/docs/fba-customer-concessions-reports-attributes */
@@ -84,10 +84,11 @@ function inWindow(input: ReportInput, ms: number, marketplaceId: string): boolea
 
 /** `GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA`: FBA returns by return date. */
 export const fbaCustomerReturns: ReportGenerator = (input) => {
+  const locale = flatFileLocale(input.marketplaces);
   const rows = input.world.returns
     .filter((r) => inWindow(input, Date.parse(r.returnDate), r.marketplaceId))
     .map((r) => [
-      isoWithOffset(Date.parse(r.returnDate)),
+      locale.dateTime(Date.parse(r.returnDate)),
       r.orderId,
       r.sku,
       r.asin,
@@ -104,9 +105,9 @@ export const fbaCustomerReturns: ReportGenerator = (input) => {
   return rows.length === 0 ? null : toTsv(RETURNS_COLUMNS, rows);
 };
 
-function money(item: WorldOrderItem, type: string): string {
+function money(item: WorldOrderItem, type: string, locale: ReportLocale): string {
   const row = item.proceeds?.breakdowns?.find((b) => b.type === type);
-  return formatCents(row ? parseCents(row.subtotal.amount) : 0);
+  return locale.money(row ? parseCents(row.subtotal.amount) : 0);
 }
 
 /**
@@ -114,6 +115,8 @@ function money(item: WorldOrderItem, type: string): string {
  * variant carries no buyer PII, so buyer and street columns stay empty.
  */
 export const fbaFulfilledShipments: ReportGenerator = (input) => {
+  const locale = flatFileLocale(input.marketplaces);
+  const zero = locale.money(0);
   const rows: string[][] = [];
 
   for (const order of input.orders) {
@@ -132,10 +135,10 @@ export const fbaFulfilledShipments: ReportGenerator = (input) => {
         `S${item.orderItemId}`,
         item.orderItemId,
         '',
-        isoWithOffset(Date.parse(order.createdTime)),
-        isoWithOffset(Date.parse(order.createdTime)),
-        isoWithOffset(shipMs),
-        isoWithOffset(shipMs),
+        locale.dateTime(Date.parse(order.createdTime)),
+        locale.dateTime(Date.parse(order.createdTime)),
+        locale.dateTime(shipMs),
+        locale.dateTime(shipMs),
         '',
         '',
         '',
@@ -143,12 +146,12 @@ export const fbaFulfilledShipments: ReportGenerator = (input) => {
         item.product.title ?? '',
         String(item.quantityOrdered),
         item.proceeds?.proceedsTotal?.currencyCode ?? '',
-        money(item, 'ITEM'),
-        money(item, 'TAX'),
-        money(item, 'SHIPPING'),
-        '0.00',
-        money(item, 'GIFT_WRAP'),
-        '0.00',
+        money(item, 'ITEM', locale),
+        money(item, 'TAX', locale),
+        money(item, 'SHIPPING', locale),
+        zero,
+        money(item, 'GIFT_WRAP', locale),
+        zero,
         order.fulfillment?.fulfillmentServiceLevel === 'SECOND_DAY' ? 'SecondDay' : 'Standard',
         '',
         '',
@@ -166,11 +169,11 @@ export const fbaFulfilledShipments: ReportGenerator = (input) => {
         '',
         '',
         '',
-        money(item, 'DISCOUNT'),
-        '0.00',
+        money(item, 'DISCOUNT', locale),
+        zero,
         order.salesChannel.marketplaceId === 'ATVPDKIKX0DER' ? 'AMZN_US' : 'DHL',
         `TBA${order.orderId.replace(/-/g, '').slice(0, 12)}`,
-        isoWithOffset(shipMs + 3 * 86_400_000),
+        locale.dateTime(shipMs + 3 * 86_400_000),
         fulfillmentCenterFor(marketplaceId, order.orderId),
         'AFN',
         order.salesChannel.marketplaceName ?? '',

@@ -1,7 +1,7 @@
 import { fulfillmentCenterFor } from '../../../world/hash';
 import { marketplaceById } from '../../../world/marketplaces';
 import { isShippedFba, shippedAtMs } from '../../../world/returns';
-import { toTsv } from './locale';
+import { flatFileLocale, toTsv } from './locale';
 import type { ReportGenerator, ReportInput } from './types';
 
 /** https://developer-docs.amazon.com/sp-api/docs/fba-inventory-reports-attributes */
@@ -35,12 +35,6 @@ export const LEDGER_EVENT_TYPES = [
 interface LedgerEvent {
   ms: number;
   row: string[];
-}
-
-/** The ledger writes dates as MM/DD/YYYY. */
-function ledgerDate(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
 }
 
 function country(marketplaceId: string): string {
@@ -165,12 +159,13 @@ function collect(input: ReportInput, eventType: string): LedgerEvent[] {
 
 /** `GET_LEDGER_DETAIL_VIEW_DATA`: FBA inventory events; `reportOptions.eventType` picks one type. */
 export const ledgerDetail: ReportGenerator = (input) => {
+  const locale = flatFileLocale(input.marketplaces);
   const ids = new Set(input.marketplaces.map((m) => m.id));
   const rows = collect(input, input.options.eventType ?? '')
     .filter(
       (e) => e.ms >= input.startMs && e.ms <= input.endMs && ids.has(e.row[e.row.length - 1] ?? ''),
     )
     .sort((a, b) => a.ms - b.ms)
-    .map((e) => [ledgerDate(e.ms), ...e.row.slice(0, -1)]);
+    .map((e) => [locale.date(e.ms), ...e.row.slice(0, -1)]);
   return rows.length === 0 ? null : toTsv(LEDGER_COLUMNS, rows);
 };

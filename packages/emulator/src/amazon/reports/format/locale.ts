@@ -1,4 +1,5 @@
 import { formatCents } from '../../../world/money';
+import type { WorldMarketplace } from '../../../world/types';
 
 /**
  * How a report renders numbers and dates. EU settlement files localise both: decimal commas and
@@ -49,6 +50,31 @@ export function localeFor(countryCode: string): ReportLocale {
 /** ISO-8601 with offset, as order and FBA reports write dates (`2026-11-30T12:00:00+00:00`). */
 export function isoWithOffset(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+/**
+ * US formats of the order, FBA returns/shipments and ledger files: ISO-8601 with offset
+ * (`2026-11-30T12:00:00+00:00`), decimal points, and the ledger's `MM/DD/YYYY` date
+ * (Airbyte's fixture `11/21/2023`).
+ */
+const US_FLAT_FILE: ReportLocale = {
+  money: formatCents,
+  dateTime: isoWithOffset,
+  date: (ms) => {
+    const p = parts(ms);
+    return `${p.mo}/${p.d}/${p.y}`;
+  },
+};
+
+/**
+ * Locale of a non-settlement flat file for the report's marketplaces. Amazon documents the EU
+ * localisation only for settlements (https://github.com/abuzuhri/Amazon-SP-API-CSharp/issues/571);
+ * the other EU files follow the same convention here. One locale per file (never per cell), chosen
+ * like the charset: any EU marketplace makes the whole file EU.
+ */
+export function flatFileLocale(marketplaces: readonly WorldMarketplace[]): ReportLocale {
+  const eu = marketplaces.find((market) => market.countryCode !== 'US');
+  return eu ? localeFor(eu.countryCode) : US_FLAT_FILE;
 }
 
 /** Joins rows into a tab-separated flat file with LF line endings; tabs/newlines in cells become spaces. */
