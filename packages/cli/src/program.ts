@@ -2,7 +2,8 @@
  * The `sellerbridge` command: builds the commander program and runs it, turning any failure
  * into one line of cause and one of hint with a non-zero exit code.
  */
-import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
 import { registerDemo } from './commands/demo';
 import { registerEmulate } from './commands/emulate';
 import { registerErrors } from './commands/errors';
@@ -18,9 +19,18 @@ export function createProgram(): Command {
     .description('Keep Amazon Seller Central and NetSuite in sync')
     .option('--config <file>', 'configuration file (default: ./sellerbridge.config.ts or .json)')
     .option('--secrets <file>', 'JSON secrets file (default: $SELLERBRIDGE_SECRETS_FILE)')
-    .option('--env <name>', 'sandbox (default) or production')
+    .addOption(new Option('--env <name>', 'environment').choices(['sandbox', 'production']))
     .option('--json', 'log JSON lines instead of readable lines')
-    .option('--log-level <level>', 'debug, info, warn, error or silent')
+    .addOption(
+      new Option('--log-level <level>', 'lowest level logged').choices([
+        'debug',
+        'info',
+        'warn',
+        'error',
+        'silent',
+      ]),
+    )
+    .version(packageVersion(), '-v, --version')
     .exitOverride()
     .showHelpAfterError();
 
@@ -43,7 +53,6 @@ export async function runCli(argv: string[]): Promise<number> {
   const program = createProgram();
 
   try {
-    validateEnvironment(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
@@ -55,10 +64,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-function validateEnvironment(argv: string[]): void {
-  const index = argv.indexOf('--env');
-  const value = index >= 0 ? argv[index + 1] : undefined;
-  if (value !== undefined && value !== 'sandbox' && value !== 'production') {
-    throw new (class extends Error {})(`--env must be sandbox or production, not ${value}`);
-  }
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+
+  return (require('../package.json') as { version: string }).version;
 }

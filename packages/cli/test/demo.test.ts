@@ -53,6 +53,17 @@ describe('runDemo', () => {
     });
   }, 240_000);
 
+  it('reconciles a world whose clock moved on (new orders, status changes), run after run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-demo-advance-'));
+
+    const first = await runDemo(demoOptions(dir, { advanceMinutes: 60, seed: 9 }));
+    const second = await runDemo(demoOptions(dir, { advanceMinutes: 60, seed: 9 }));
+
+    expect(first.passed, renderDemoReport(first)).toBe(true);
+    expect(second.passed, renderDemoReport(second)).toBe(true);
+    expect(second.summaries.reduce((sum, summary) => sum + summary.created, 0)).toBe(0);
+  }, 240_000);
+
   it('still reconciles when 10% of requests fail with 429, 5xx and resets', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-demo-faults-'));
 

@@ -41,3 +41,25 @@ describe('describeFailure', () => {
     expect(report.exitCode).toBe(EXIT.failed);
   });
 });
+
+describe('describeFailure for engine and store errors', () => {
+  it('points a held lock at the 60 s expiry', async () => {
+    const { LockHeldError } = await import('@sellerbridge/flows-core');
+
+    const report = describeFailure(new LockHeldError('demo', 'mfn-orders'));
+
+    expect(report.hint).toMatch(/60 s/);
+    expect(report.exitCode).toBe(EXIT.failed);
+  });
+
+  it('names a damaged state database', () => {
+    const damaged = Object.assign(new Error('database disk image is malformed'), {
+      code: 'SQLITE_CORRUPT',
+    });
+
+    const report = describeFailure(damaged);
+
+    expect(report.cause).toContain('state database');
+    expect(report.hint).toContain('state.db');
+  });
+});

@@ -59,6 +59,35 @@ export function parsePositiveInt(value: string): number {
   return parsed;
 }
 
+/** commander parser for a whole number within bounds. */
+export function parseIntBetween(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+
+    return parsed;
+  };
+}
+
+/** commander parser for a number within bounds (`minExclusive`: the lower bound is excluded). */
+export function parseNumberBetween(
+  min: number,
+  max: number,
+  minExclusive = false,
+): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    const tooLow = minExclusive ? parsed <= min : parsed < min;
+    if (!Number.isFinite(parsed) || tooLow || parsed > max)
+      throw new InvalidArgumentError(
+        `must be a number ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`,
+      );
+
+    return parsed;
+  };
+}
+
 /** commander parser for a non-negative number. */
 export function parseNonNegative(value: string): number {
   const parsed = Number(value);

@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { renderDemoReport } from '../demo/report';
 import { runDemo } from '../demo/run-demo';
 import { EXIT } from '../output/failure';
-import { parseNonNegative, parsePositiveInt, type GlobalOptions, loggerFor } from './common';
+import {
+  parseIntBetween,
+  parseNumberBetween,
+  parsePositiveInt,
+  type GlobalOptions,
+  loggerFor,
+} from './common';
 
 /** Registers the demo command. */
 export function registerDemo(program: Command): void {
@@ -16,26 +22,26 @@ export function registerDemo(program: Command): void {
     .option(
       '--orders <count>',
       'orders in the world (50..100000; first run only)',
-      parsePositiveInt,
+      parseIntBetween(50, 100_000),
     )
     .option('--seed <number>', 'seed of the world (first run only)', parsePositiveInt)
     .option('--reset', 'delete the demo state first and start a new world')
     .option(
       '--time-scale <k>',
       'emulator speed: usage-plan rates × k, latencies ÷ k',
-      parseNonNegative,
+      parseNumberBetween(0, 100_000, true),
       200,
     )
     .option(
       '--faults <share>',
       'share of requests failing with 429 / 5xx / resets (0..0.5)',
-      parseNonNegative,
+      parseNumberBetween(0, 0.5),
       0,
     )
     .option(
       '--advance <minutes>',
-      'let the world advance this many minutes first (new orders, status changes)',
-      parseNonNegative,
+      'minutes of world time past its start (new orders, status changes; first run only)',
+      parseIntBetween(0, 7 * 24 * 60),
       0,
     )
     .action(async (options: DemoCommandOptions, command: Command) => {
@@ -46,7 +52,7 @@ export function registerDemo(program: Command): void {
         orders: options.orders,
         reset: options.reset,
         timeScale: options.timeScale,
-        faultRate: Math.min(options.faults, 0.5),
+        faultRate: options.faults,
         advanceMinutes: options.advance,
         logger: loggerFor(globals, 'warn'),
         output: process.stdout,

@@ -1,6 +1,7 @@
 /** `sellerbridge errors list|show|retry|resolve` — the error records of failed records. */
 import type { Command } from 'commander';
 import type { ErrorRecord } from '@sellerbridge/flows-core';
+import { ConfigError } from '../config/errors';
 import { renderSummaries } from '../demo/report';
 import { renderTable } from '../output/table';
 import { withRuntime, type GlobalOptions } from './common';
@@ -70,7 +71,11 @@ export function registerErrors(program: Command): void {
 }
 
 function requireFlow(flow: string | undefined): string {
-  if (!flow) throw new Error('Name an error record id, or a flow with --flow <id>');
+  if (!flow)
+    throw new ConfigError(
+      'errors retry needs an error record id or --flow <id>',
+      'Run `sellerbridge errors list` to see the ids.',
+    );
 
   return flow;
 }

@@ -22,6 +22,8 @@ const netsuiteSchema = z
   .object({
     accountId: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only'),
     auth: z.enum(['oauth2', 'tba']).default('oauth2'),
+    /** Signing algorithm of the OAuth 2.0 certificate's key. @default 'PS256' */
+    oauth2Algorithm: z.enum(['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512']).optional(),
     maxConcurrency: z.number().int().min(1).max(50).optional(),
     baseUrl: z.url().optional(),
   })

@@ -11,9 +11,11 @@ export const CONFIG_TEMPLATE = `// SellerBridge configuration. Validated at star
 //   NetSuite TBA: SELLERBRIDGE_SANDBOX_NS_CONSUMER_KEY, …_NS_CONSUMER_SECRET, …_NS_TOKEN_ID, …_NS_TOKEN_SECRET
 //   Error records keep failed input encrypted with SELLERBRIDGE_ENCRYPTION_KEY (64 hex characters).
 // Use SELLERBRIDGE_PRODUCTION_… for production, or SELLERBRIDGE_… for both.
-import { defineConfig } from '@sellerbridge/cli';
+// A type-only import: erased when the file is loaded, so it works without the package installed
+// here, and editors that resolve it check every key.
+import type { SellerBridgeConfigInput } from '@sellerbridge/cli';
 
-export default defineConfig({
+export default {
   // Base of the integration id; state is kept per environment (acme-us-sandbox, acme-us-production),
   // so a sandbox run never moves production's checkpoints.
   integrationId: 'acme-us',
@@ -32,6 +34,7 @@ export default defineConfig({
       netsuite: {
         accountId: '1234567_SB1', // any casing: 1234567-sb1 works too
         auth: 'oauth2', // oauth2 (machine-to-machine) | tba
+        // oauth2Algorithm: 'PS256', // the certificate's key type: PS256 (RSA, default) or ES256 (EC P-256)
       },
     },
     // production: { amazon: { …, sendWrites: true }, netsuite: { accountId: '1234567', auth: 'oauth2' } },
@@ -46,5 +49,5 @@ export default defineConfig({
     },
     customers: { strategy: 'default', defaultCustomerIds: ['100'] },
   },
-});
+} satisfies SellerBridgeConfigInput;
 `;

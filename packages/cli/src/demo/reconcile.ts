@@ -26,7 +26,10 @@ export async function reconcile(
   integration: Integration,
   syncStart: string,
 ): Promise<ReconciliationCheck[]> {
-  const openErrors = await integration.errors.list({ status: 'open' });
+  const openErrors = await integration.errors.list({
+    status: 'open',
+    limit: Number.MAX_SAFE_INTEGER,
+  });
   const heldOrderIds = new Set(openErrors.map((error) => error.traceKey));
   // Orders last updated before the first sync's start date are out of scope, as for a seller.
   const inScope = (order: WorldOrder): boolean => order.lastUpdatedTime >= syncStart;

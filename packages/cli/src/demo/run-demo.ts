@@ -57,12 +57,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     faultRate: options.faultRate,
     logger: options.logger,
   });
-  const integration = createDemoIntegration(env, options);
+  const integration = await createDemoIntegration(env, options).catch(async (error: unknown) => {
+    await env.close();
+    throw error;
+  });
+  if ((state.advanceMinutes ?? 0) > 0) advanceWorld(env, state.advanceMinutes ?? 0, options.logger);
   options.output.write(describeStart(env, state, options));
 
   try {
-    if (options.advanceMinutes > 0) advanceWorld(env, options);
-
     const progress = createFlowProgress(integration, options.output);
     const summaries = await runFlows(integration, env, ORDER_FLOWS, progress);
     const shippedNow = await shipFromWarehouse(env.emulators, env.netsuite);
@@ -102,7 +104,10 @@ function describeStart(
   ].join('\n');
 }
 
-function createDemoIntegration(env: DemoEnvironment, options: DemoOptions): Integration {
+async function createDemoIntegration(
+  env: DemoEnvironment,
+  options: DemoOptions,
+): Promise<Integration> {
   return createIntegration({
     id: 'demo',
     amazon: env.amazon,
@@ -185,10 +190,12 @@ function expectedRecords(env: DemoEnvironment, flowId: string): number {
   return catalog.length;
 }
 
-function advanceWorld(env: DemoEnvironment, options: DemoOptions): void {
-  const changes = env.emulators.amazon.inspect.advanceWorld(options.advanceMinutes * 60_000);
-  options.logger.info(
-    { changes: changes.length, minutes: options.advanceMinutes },
-    'world advanced',
-  );
+/**
+ * Moves the world's clock forward from its start (new orders, status changes). The world is
+ * rebuilt from its seed on every run and advanced by the same minutes, so it matches the
+ * emulator databases the earlier runs left.
+ */
+function advanceWorld(env: DemoEnvironment, minutes: number, logger: Logger): void {
+  const changes = env.emulators.amazon.inspect.advanceWorld(minutes * 60_000);
+  logger.info({ changes: changes.length, minutes }, 'world advanced');
 }

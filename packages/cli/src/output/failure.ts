@@ -3,6 +3,7 @@
  * people running the CLI. Known categories get a specific hint; everything is redacted.
  */
 import { isVendorError, redactText, type VendorError } from '@sellerbridge/http-core';
+import { FlowsCoreError } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
 
 /** What the CLI prints for a failure. */
@@ -22,6 +23,14 @@ export function describeFailure(error: unknown): FailureReport {
   }
 
   if (isVendorError(error)) return describeVendorError(error);
+  if (error instanceof FlowsCoreError) return describeEngineError(error);
+  if (isSqliteError(error)) {
+    return {
+      cause: `The state database cannot be used: ${firstLine(error.message)}`,
+      hint: 'Move the damaged state.db away (the demo: add --reset); checkpoints and links start over, NetSuite external ids prevent duplicates.',
+      exitCode: EXIT.failed,
+    };
+  }
 
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -44,6 +53,44 @@ const HINTS: Record<string, string> = {
   CONFLICT: 'A record with this external id exists already.',
   ABORTED: 'The run was cancelled.',
 };
+
+// Engine errors the user can fix by changing what they asked for, with their hints.
+const ENGINE_HINTS: Record<string, { hint: string; exitCode: number }> = {
+  FLOW_NOT_FOUND: { hint: 'Run `sellerbridge status` to list the flows.', exitCode: EXIT.config },
+  INVALID_SETTINGS: {
+    hint: 'Fix the starter settings named above in the config file.',
+    exitCode: EXIT.config,
+  },
+  INVALID_CONFIGURATION: { hint: 'Fix the configuration named above.', exitCode: EXIT.config },
+  LOCK_HELD: {
+    hint: 'Another run of this flow is in progress; a run that was killed frees its lock within 60 s. Try again then.',
+    exitCode: EXIT.failed,
+  },
+  NOT_FOUND: {
+    hint: 'Run `sellerbridge errors list --all` to see the error record ids.',
+    exitCode: EXIT.config,
+  },
+};
+
+function describeEngineError(error: FlowsCoreError): FailureReport {
+  const known = ENGINE_HINTS[error.code];
+
+  return {
+    cause: redactText(firstLine(error.message), []),
+    hint:
+      known?.hint ??
+      (/KEY|ENCRYPT/i.test(error.code)
+        ? 'Set SELLERBRIDGE_ENCRYPTION_KEY to 64 hex characters (openssl rand -hex 32).'
+        : 'Run again with --log-level debug for details.'),
+    exitCode: known?.exitCode ?? EXIT.config,
+  };
+}
+
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
 
 function describeVendorError(error: VendorError): FailureReport {
   const where = `${error.vendor} ${error.operation}`;

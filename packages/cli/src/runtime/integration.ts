@@ -11,7 +11,7 @@ import { createNetSuiteClient, type NetSuiteClient } from '@sellerbridge/netsuit
 import { createSpApiClient, type SpApiClient } from '@sellerbridge/sp-api-client';
 import { createSqliteStore } from '@sellerbridge/store-sqlite';
 import { ConfigError } from '../config/errors';
-import type { EnvironmentName, SellerBridgeConfig } from '../config/schema';
+import type { EnvironmentConfig, EnvironmentName, SellerBridgeConfig } from '../config/schema';
 import type { SecretsSource } from '../config/secrets';
 
 /** A ready integration with the clients it owns. */
@@ -57,7 +57,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const netsuite = createNetSuiteClient({
     accountId: settings.netsuite.accountId,
     baseUrl: settings.netsuite.baseUrl,
-    auth: netsuiteAuth(secrets, environment, settings.netsuite.auth),
+    auth: netsuiteAuth(
+      secrets,
+      environment,
+      settings.netsuite.auth,
+      settings.netsuite.oauth2Algorithm,
+    ),
     maxConcurrency: settings.netsuite.maxConcurrency,
     logger,
   });
@@ -90,6 +95,7 @@ function netsuiteAuth(
   secrets: SecretsSource,
   environment: EnvironmentName,
   auth: 'oauth2' | 'tba',
+  algorithm: EnvironmentConfig['netsuite']['oauth2Algorithm'],
 ) {
   const credentials = secrets.netsuite(environment, auth);
   if (credentials.type === 'tba') return credentials;
@@ -99,5 +105,6 @@ function netsuiteAuth(
     clientId: credentials.clientId,
     certificateId: credentials.certificateId,
     privateKey: credentials.privateKey,
+    ...(algorithm ? { algorithm } : {}),
   };
 }
