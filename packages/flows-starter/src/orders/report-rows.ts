@@ -4,6 +4,7 @@
  * same mapping as the API path. Buyer columns come back blank; order item ids are not in the
  * file, so report orders are never used to confirm shipments.
  */
+import { parseAmazonDate } from '@sellerbridge/flows-core';
 import type { AmazonOrder } from './amazon-order';
 import { parseAmount, sumAmounts } from '../support/money';
 
@@ -157,6 +158,14 @@ export function reportRowsToOrders(rows: readonly Row[]): AmazonOrder[] {
   return [...groups].map(([orderId, orderRows]) => toOrder(orderId, orderRows));
 }
 
+/**
+ * A report date as a UTC instant: US files carry ISO-8601 with an offset, EU files
+ * `dd.MM.yyyy HH:mm:ss UTC` (amazon-sp-api.md §5.1), parsed by flows-core's one date parser.
+ */
+function reportInstant(text: string | undefined): string {
+  return text?.trim() ? parseAmazonDate(text) : '';
+}
+
 function toOrder(orderId: string, rows: Row[]): AmazonOrder {
   const first = rows[0] as Row;
   const status = toFulfillmentStatus(first['order-status'] ?? '');
@@ -166,8 +175,8 @@ function toOrder(orderId: string, rows: Row[]): AmazonOrder {
 
   return {
     orderId,
-    createdTime: first['purchase-date'] ?? '',
-    lastUpdatedTime: first['last-updated-date'] ?? first['purchase-date'] ?? '',
+    createdTime: reportInstant(first['purchase-date']),
+    lastUpdatedTime: reportInstant(first['last-updated-date'] ?? first['purchase-date']),
     salesChannel: {
       channelName: channel.startsWith('amazon') ? 'AMAZON' : 'NON_AMAZON',
       marketplaceId: MARKETPLACE_BY_CHANNEL[channel],

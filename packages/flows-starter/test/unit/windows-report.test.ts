@@ -110,6 +110,22 @@ describe(reportRowsToOrders.name, () => {
     ).toEqual(['20.00', '1.60', '4.99', '0.40', '2.00']);
   });
 
+  it('reads US ISO dates and EU dotted dates as UTC instants', () => {
+    const [us] = reportRowsToOrders([row]);
+    const [eu] = reportRowsToOrders([
+      {
+        ...row,
+        'sales-channel': 'Amazon.de',
+        'purchase-date': '01.10.2026 10:00:00 UTC',
+        'last-updated-date': '03.10.2026 10:00:00 UTC',
+      },
+    ]);
+
+    expect(Date.parse(us!.createdTime)).toBe(Date.parse('2026-10-01T10:00:00Z'));
+    expect(Date.parse(eu!.createdTime)).toBe(Date.parse('2026-10-01T10:00:00Z'));
+    expect(Date.parse(eu!.lastUpdatedTime)).toBe(Date.parse('2026-10-03T10:00:00Z'));
+  });
+
   it('maps statuses and localised amounts', () => {
     expect(toFulfillmentStatus('Unshipped')).toBe('UNSHIPPED');
     expect(toFulfillmentStatus('Cancelled')).toBe('CANCELLED');
