@@ -94,6 +94,27 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
     },
   );
 
+  it('rejects a key that does not fit the algorithm as AuthError, without retrying or sending', async () => {
+    const keys = createKeys('ES256');
+    const auth = {
+      type: 'oauth2' as const,
+      clientId: 'client-id-1',
+      certificateId: 'cert-id-1',
+      privateKey: keys.privateKey,
+      algorithm: 'PS256' as const,
+    };
+    const { client } = createTestClient({ auth });
+
+    const error = await settle(client.records.get('customer', '1')).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toMatchObject({ attempts: 1, retryable: false });
+    expect((error as AuthError).hint).toMatch(/PS256 needs an RSA key/);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it('refreshes the token early, before it expires', async () => {
     const { client, issued } = createOAuth2Client('PS256');
     nock(BASE_URL).get(`${RECORD}/customer/1`).times(3).reply(200, { id: '1' });

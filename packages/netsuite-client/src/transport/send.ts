@@ -5,7 +5,7 @@
  */
 import { got } from 'got';
 import type { Got } from 'got';
-import { fromNetworkError, isVendorError, runWithRetry } from '@sellerbridge/http-core';
+import { AuthError, fromNetworkError, isVendorError, runWithRetry } from '@sellerbridge/http-core';
 import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbridge/http-core';
 import type { AuthStrategy } from '../auth/types';
 import { buildUrl } from '../url';
@@ -154,13 +154,35 @@ async function authorize(
     return await config.auth.authorize({ method: request.method, url, signal: request.signal });
   } catch (error) {
     if (isVendorError(error)) throw error;
-    throw fromNetworkError(toSafeTransportError(error), {
-      vendor: 'netsuite',
+
+    const context = {
+      vendor: 'netsuite' as const,
       operation: `${request.operation}.auth`,
       method: request.method,
       url,
+    };
+    if (isTransportFailure(error)) throw fromNetworkError(toSafeTransportError(error), context);
+
+    // Not a network failure: the credentials could not be used to sign (a key that does not match
+    // the algorithm, a malformed PEM). Retrying cannot help.
+    throw new AuthError({
+      ...context,
+      message: `netsuite ${request.operation}: could not sign the request (${error instanceof Error ? error.name : 'error'})`,
+      hint: 'Check the private key and the OAuth 2.0 algorithm (PS256 needs an RSA key, ES256 an EC P-256 key).',
+      cause: error,
     });
   }
+}
+
+/** Socket, DNS, timeout and abort failures (Node `E…` codes, got's request errors). */
+function isTransportFailure(error: unknown): boolean {
+  const code = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  const name = error instanceof Error ? error.name : '';
+  const networkCode =
+    typeof code === 'string' &&
+    (/^E[A-Z]+$/.test(code) || code === 'ERR_STREAM_PREMATURE_CLOSE' || code.startsWith('UND_ERR'));
+
+  return networkCode || /^(RequestError|TimeoutError|AbortError|ReadError)$/.test(name);
 }
 
 function buildHeaders(
