@@ -17,7 +17,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createIntegration, type RunSummary } from '@sellerbridge/flows-core';
 import { requestOrderImport, starter } from '@sellerbridge/flows-starter';
 import { createNetSuiteClient } from '@sellerbridge/netsuite-client';
-import { createSpApiClient, type SpApiNotification } from '@sellerbridge/sp-api-client';
+import {
+  createNotificationConsumer,
+  createSpApiClient,
+  type SpApiNotification,
+} from '@sellerbridge/sp-api-client';
 import { createSqliteStore } from '@sellerbridge/store-sqlite';
 
 import { prepareAccount, salesOrdersInNetSuite } from './support/emulated-account';
@@ -26,7 +30,6 @@ import {
   netsuiteClientOptions,
   startDemoEmulators,
 } from './support/emulators';
-import { consumeNotifications } from './support/compat-consumer';
 import { emulatorQueue, queueArnOf, subscribeToOrderChanges } from './support/notifications';
 
 /** World time the script moves forward: 1 h of new (pending) orders, then 2 h so they are paid. */
@@ -79,14 +82,12 @@ async function onNotification(notification: SpApiNotification): Promise<void> {
 
 const stopping = new AbortController();
 process.once('SIGINT', () => stopping.abort());
-// Against real Amazon: `createNotificationConsumer(options).run()` from
-// @sellerbridge/sp-api-client, same options; see support/compat-consumer.ts for why not here.
-const consuming = consumeNotifications({
+const consuming = createNotificationConsumer({
   ...queue,
   handler: onNotification,
   signal: stopping.signal,
   visibilityTimeoutSeconds: 60,
-});
+}).run();
 
 // 3. Orders happen: move the emulated world forward and wait until the worker caught up.
 const published = () =>
