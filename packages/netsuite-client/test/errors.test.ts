@@ -163,4 +163,24 @@ describe(classifyResponse.name, () => {
     }
     expect(exposed).toContain(`${BASE_URL}${RECORD}/customer/1`);
   });
+
+  it('logs a 404 at info (an expected answer) and a server failure at warn', async () => {
+    const { client, logger } = createTestClient({ retry: { maxAttempts: 1 } });
+    netsuite().get(`${RECORD}/customer/eid:sb-missing`).reply(404, { status: 404 });
+    netsuite().get(`${RECORD}/customer/7`).reply(500, { status: 500 });
+
+    await expect(client.records.getByExternalId('customer', 'sb-missing')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(client.records.get('customer', '7')).rejects.toMatchObject({ code: 'SERVER' });
+
+    const levels = logger.calls.map((call) => [
+      call.level,
+      (call.context as { errorCode?: string }).errorCode,
+    ]);
+    expect(levels).toEqual([
+      ['info', 'NOT_FOUND'],
+      ['warn', 'SERVER'],
+    ]);
+  });
 });

@@ -5,7 +5,10 @@ import type { NetSuiteRequest, NetSuiteRequestEvent } from './types';
 
 type EventSink = Pick<TransportConfig, 'logger' | 'onRequest'>;
 
-/** Logs one attempt (info, or warn when it failed) and calls `onRequest`. */
+/**
+ * Logs one attempt (info, or warn when it failed) and calls `onRequest`. A 404 is logged at info:
+ * it is an answer, and the external-id probes before and after a create expect it.
+ */
 export function emitEvent(
   config: EventSink,
   request: NetSuiteRequest,
@@ -23,8 +26,11 @@ export function emitEvent(
     durationMs: Math.round(outcome.durationMs * 100) / 100,
   };
 
-  if (outcome.errorCode) config.logger.warn(event, 'netsuite request failed');
-  else config.logger.info(event, 'netsuite request');
+  if (outcome.errorCode && outcome.errorCode !== 'NOT_FOUND') {
+    config.logger.warn(event, 'netsuite request failed');
+  } else {
+    config.logger.info(event, 'netsuite request');
+  }
 
   config.onRequest?.(event);
 }
