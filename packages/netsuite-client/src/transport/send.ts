@@ -1,10 +1,11 @@
 /**
  * The request pipeline (DESIGN §3), in this order: one retry loop (`runWithRetry`) → per attempt:
  * a limiter slot (per-account semaphore) → credentials (fresh signature / bearer) → send with got
- * (its own retry off) → classify a failure → parse JSON. Request events go to the logger.
+ * (its own retry off) → slot freed → classify a failure → parse JSON. Request events go to the
+ * logger.
  */
 import { got } from 'got';
-import type { Got } from 'got';
+import type { Got, Response } from 'got';
 import { AuthError, fromNetworkError, isVendorError, runWithRetry } from '@sellerbridge/http-core';
 import type { Logger, RateLimiter, RetryOptions, VendorError } from '@sellerbridge/http-core';
 import type { AuthStrategy } from '../auth/types';
@@ -68,11 +69,7 @@ async function sendWithRetry(
   const response = await runWithRetry(
     (attempt) => {
       attempts = attempt;
-      const priority = attempt > 1 ? RETRY_PRIORITY : FIRST_PRIORITY;
-      return config.limiter.schedule(
-        () => sendOnce(config, http, request, { url, body, attempt, state }),
-        { priority },
-      );
+      return sendOnce(config, http, request, { url, body, attempt, state });
     },
     {
       ...config.retry,
@@ -92,37 +89,23 @@ interface Attempt {
   state: CallState;
 }
 
+/**
+ * One attempt. The limiter slot covers signing and the HTTP exchange only: once the answer is
+ * read, NetSuite no longer counts the request, so the next one may start while this one is
+ * classified and parsed.
+ */
 async function sendOnce(
   config: TransportConfig,
   http: Got,
   request: NetSuiteRequest,
-  { url, body, attempt, state }: Attempt,
+  attemptInfo: Attempt,
 ): Promise<Omit<NetSuiteResponse, 'attempts'>> {
-  const startedAtMs = performance.now();
-  const authorization = await authorize(config, request, url);
-
-  let response;
-  try {
-    response = await http(url, {
-      method: request.method,
-      body,
-      headers: buildHeaders(config, request, authorization, body !== undefined),
-      signal: request.signal,
-    });
-  } catch (error) {
-    const failure = fromNetworkError(toSafeTransportError(error), {
-      vendor: 'netsuite',
-      operation: request.operation,
-      method: request.method,
-      url,
-    });
-    emitEvent(config, request, {
-      attempt,
-      durationMs: performance.now() - startedAtMs,
-      errorCode: failure.code,
-    });
-    throw failure;
-  }
+  const { url, attempt, state } = attemptInfo;
+  const priority = attempt > 1 ? RETRY_PRIORITY : FIRST_PRIORITY;
+  const { response, startedAtMs } = await config.limiter.schedule(
+    () => exchange(config, http, request, attemptInfo),
+    { priority },
+  );
 
   const status = response.statusCode;
   const requestId = readRequestId(config.requestIdHeaders, response.headers);
@@ -143,6 +126,40 @@ async function sendOnce(
     body: parseJson(response.body, request.operation),
     location,
   };
+}
+
+/** Signs and sends one attempt; a transport failure becomes a typed error (and an event). */
+async function exchange(
+  config: TransportConfig,
+  http: Got,
+  request: NetSuiteRequest,
+  { url, body, attempt }: Attempt,
+): Promise<{ response: Response<string>; startedAtMs: number }> {
+  const startedAtMs = performance.now();
+  const authorization = await authorize(config, request, url);
+
+  try {
+    const response = await http(url, {
+      method: request.method,
+      body,
+      headers: buildHeaders(config, request, authorization, body !== undefined),
+      signal: request.signal,
+    });
+    return { response, startedAtMs };
+  } catch (error) {
+    const failure = fromNetworkError(toSafeTransportError(error), {
+      vendor: 'netsuite',
+      operation: request.operation,
+      method: request.method,
+      url,
+    });
+    emitEvent(config, request, {
+      attempt,
+      durationMs: performance.now() - startedAtMs,
+      errorCode: failure.code,
+    });
+    throw failure;
+  }
 }
 
 async function authorize(
