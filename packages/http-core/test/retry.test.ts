@@ -117,4 +117,50 @@ describe('runWithRetry', () => {
 
     await assertion;
   });
+
+  it('passes attempt numbers 1…n in order across the first attempt and the retries', async () => {
+    const seen: number[] = [];
+    const result = runWithRetry(
+      async (attempt) => {
+        seen.push(attempt);
+        if (attempt < 4) throw throttled();
+        return attempt;
+      },
+      { random: () => 0 },
+    );
+    await vi.runAllTimersAsync();
+
+    await expect(result).resolves.toBe(4);
+    expect(seen).toEqual([1, 2, 3, 4]);
+  });
+
+  it('makes one attempt only when maxAttempts is 1, even for a retryable error', async () => {
+    const attemptFn = vi.fn(async () => Promise.reject(throttled()));
+
+    await expect(runWithRetry(attemptFn, { maxAttempts: 1 })).rejects.toMatchObject({
+      code: 'THROTTLED',
+      attempts: 1,
+      totalWaitMs: 0,
+    });
+    expect(attemptFn).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not start an attempt when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const attemptFn = vi.fn(async () => 'never');
+
+    await expect(runWithRetry(attemptFn, { signal: controller.signal })).rejects.toBeInstanceOf(
+      AbortedError,
+    );
+    expect(attemptFn).not.toHaveBeenCalled();
+  });
+
+  it('rethrows an error outside the taxonomy as it is, without retrying', async () => {
+    const bug = new TypeError('not a vendor error');
+    const attemptFn = vi.fn(async () => Promise.reject(bug));
+
+    await expect(runWithRetry(attemptFn)).rejects.toBe(bug);
+    expect(attemptFn).toHaveBeenCalledTimes(1);
+  });
 });
