@@ -15,6 +15,29 @@ export class InvalidDateError extends Error {
 }
 
 /**
+ * Formatters by time zone: building an `Intl.DateTimeFormat` costs far more than formatting with
+ * one (it loads the zone's rules), and a run formats one date per order in one or two zones.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** @throws RangeError for an unknown time zone. */
+function dateFormatOf(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+
+  return format;
+}
+
+/**
  * Calendar date (`YYYY-MM-DD`) of a UTC instant in an IANA time zone.
  * @throws InvalidDateError for an unparsable instant or an unknown time zone.
  */
@@ -28,13 +51,7 @@ export function toDateInTimeZone(instant: string, timeZone: string, where = 'dat
   let parts: Intl.DateTimeFormatPart[];
 
   try {
-    const format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    parts = format.formatToParts(new Date(millis));
+    parts = dateFormatOf(timeZone).formatToParts(new Date(millis));
   } catch {
     throw new InvalidDateError(timeZone, `${where} (time zone)`);
   }
