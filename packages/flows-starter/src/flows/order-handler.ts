@@ -60,8 +60,9 @@ async function createTransaction(
 
   const sellerId = sellerIdOf(ctx);
   const itemIdBySku = await itemMapOf(ctx, record);
-  // Validate the whole mapping before creating a customer, so a missing item leaves nothing behind.
-  buildTransactionBody({
+  // Built (and so validated) before the customer is created, so a missing item leaves nothing
+  // behind; the customer only fills `entity`, which the placeholder holds in place.
+  const draft = buildTransactionBody({
     order,
     settings: ctx.settings,
     sellerId,
@@ -71,14 +72,7 @@ async function createTransaction(
   });
 
   const customerId = await resolveCustomer(ctx, order, sellerId);
-  const draft = buildTransactionBody({
-    order,
-    settings: ctx.settings,
-    sellerId,
-    customerId,
-    itemIdBySku,
-    channel,
-  });
+  const body = { ...draft.body, entity: { id: customerId } };
   const result = await ctx.links.createOnce({
     sourceKey,
     recordType,
@@ -88,7 +82,7 @@ async function createTransaction(
       (
         await ctx.netsuite.records.create(
           recordType,
-          { ...draft.body, externalId },
+          { ...body, externalId },
           { signal: ctx.signal },
         )
       ).id,
