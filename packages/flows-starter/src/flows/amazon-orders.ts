@@ -36,11 +36,12 @@ export function toAmazonInstant(iso: string): string {
 
 /**
  * Pages of `searchOrders`. Every page repeats the filters with the token (the emulator and
- * Amazon reject a token whose filters changed).
+ * Amazon reject a token whose filters changed). `signal` defaults to the flow's.
  */
 export async function* searchOrderPages(
   ctx: StarterContext,
   search: OrderSearch,
+  signal: AbortSignal = ctx.signal,
 ): AsyncGenerator<AmazonOrder[]> {
   const query: Record<string, unknown> = {
     lastUpdatedAfter: toAmazonInstant(search.lastUpdatedAfter),
@@ -61,7 +62,7 @@ export async function* searchOrderPages(
   do {
     const response = await ctx.amazon.call<SearchOrdersBody>('searchOrders', {
       query: { ...query, paginationToken: token },
-      signal: ctx.signal,
+      signal,
     });
     const orders = (response.body.orders ?? []).map(parseAmazonOrder);
 

@@ -17,6 +17,7 @@ import { reportsOf } from './amazon-ports';
 import { orderSourceKey } from './cancellations';
 import type { StarterContext } from './context';
 import { lookupItems } from './netsuite-items';
+import { readAhead } from './read-ahead';
 import type { OrderRecord } from './order-handler';
 import { transactionTypeOf } from './order-handler';
 
@@ -134,6 +135,24 @@ async function collectReportOrders(
   );
 }
 
+/** Open-order pages the backfill holds while its report pages are handled (100 orders each). */
+const MAX_OPEN_PAGES_AHEAD = 50;
+
+/** The open MFN orders of a report window, read through the API (they need order item ids). */
+function openOrderSearch(window: OrderWindow) {
+  return {
+    lastUpdatedAfter: window.after,
+    lastUpdatedBefore: window.before,
+    fulfilledBy: 'MERCHANT' as const,
+    fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
+  };
+}
+
+/**
+ * The report's history pages, then (MFN) the open orders through the API. The open-order
+ * search starts at once and runs while the report is prepared and its pages are handled, so
+ * its rate-limited pages wait for their tokens in parallel; it still yields after the report.
+ */
 async function* reportPages(
   ctx: StarterContext,
   window: OrderWindow,
@@ -141,27 +160,31 @@ async function* reportPages(
   seen: Set<string>,
   hold: OrderCheckpoint,
 ): AsyncGenerator<Page<OrderRecord, OrderCheckpoint>> {
-  const orders = await collectReportOrders(ctx, window, channel);
-  const size = ctx.settings.orders.pageSize;
+  const open =
+    channel === 'MFN'
+      ? readAhead(
+          (signal) => searchOrderPages(ctx, openOrderSearch(window), signal),
+          ctx.signal,
+          MAX_OPEN_PAGES_AHEAD,
+        )
+      : undefined;
 
-  for (let start = 0; start < orders.length; start += size) {
-    yield {
-      records: await toRecords(ctx, orders.slice(start, start + size), channel, 'report', seen),
-      checkpoint: hold,
-    };
-  }
+  try {
+    const orders = await collectReportOrders(ctx, window, channel);
+    const size = ctx.settings.orders.pageSize;
 
-  if (channel === 'MFN') {
-    const open = {
-      lastUpdatedAfter: window.after,
-      lastUpdatedBefore: window.before,
-      fulfilledBy: 'MERCHANT' as const,
-      fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'],
-    };
+    for (let start = 0; start < orders.length; start += size) {
+      yield {
+        records: await toRecords(ctx, orders.slice(start, start + size), channel, 'report', seen),
+        checkpoint: hold,
+      };
+    }
 
-    for await (const page of searchOrderPages(ctx, open)) {
+    for await (const page of open ?? []) {
       yield { records: await toRecords(ctx, page, channel, 'api', seen), checkpoint: hold };
     }
+  } finally {
+    open?.stop();
   }
 }
 
