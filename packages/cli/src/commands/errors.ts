@@ -4,7 +4,7 @@ import type { ErrorRecord } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
 import { renderSummaries } from '../demo/report';
 import { renderTable } from '../output/table';
-import { withRuntime, type GlobalOptions } from './common';
+import { addDirOption, withIntegration, type StateOptions } from './state-source';
 
 /** Registers the errors command group. */
 export function registerErrors(program: Command): void {
@@ -12,61 +12,77 @@ export function registerErrors(program: Command): void {
     .command('errors')
     .description('List, show, retry and resolve error records');
 
-  errors
-    .command('list')
-    .description('Error records, newest first')
+  addDirOption(errors.command('list').description('Error records, newest first'))
     .option('--flow <id>', 'only this flow')
     .option('--all', 'resolved ones too')
     .action(async (options: { flow?: string; all?: boolean }, command: Command) => {
-      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
-        const records = await integration.errors.list({
-          flowId: options.flow,
-          ...(options.all ? {} : { status: 'open' }),
-        });
-        process.stdout.write(`${renderErrorList(records)}\n`);
-      });
+      await withIntegration(
+        command.optsWithGlobals<StateOptions>(),
+        'store',
+        async (integration) => {
+          const records = await integration.errors.list({
+            flowId: options.flow,
+            ...(options.all ? {} : { status: 'open' }),
+          });
+          process.stdout.write(`${renderErrorList(records)}\n`);
+        },
+      );
     });
 
-  errors
-    .command('show')
-    .description('One error record; buyer personal data is masked unless --reveal')
+  addDirOption(
+    errors
+      .command('show')
+      .description('One error record; buyer personal data is masked unless --reveal'),
+  )
     .argument('<id>', 'error record id')
     .option(
       '--reveal',
-      'decrypt the buyer personal data of the stored input (needs the encryption key)',
+      "decrypt the buyer personal data of the stored input (needs the encryption key; the demo's own with --dir)",
     )
     .action(async (id: string, options: { reveal?: boolean }, command: Command) => {
-      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
-        process.stdout.write(
-          `${JSON.stringify(await integration.errors.show(id, { reveal: Boolean(options.reveal) }), null, 2)}\n`,
-        );
-      });
+      await withIntegration(
+        command.optsWithGlobals<StateOptions>(),
+        'store',
+        async (integration) => {
+          const record = await integration.errors.show(id, { reveal: Boolean(options.reveal) });
+          process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+        },
+      );
     });
 
-  errors
-    .command('retry')
-    .description('Retry one error record by id, or every open one of a flow with --flow')
+  addDirOption(
+    errors
+      .command('retry')
+      .description('Retry one error record by id, or every open one of a flow with --flow'),
+  )
     .argument('[id]', 'error record id')
     .option('--flow <id>', 'retry every open error record of this flow')
     .action(async (id: string | undefined, options: { flow?: string }, command: Command) => {
-      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
-        const summary = id
-          ? await integration.errors.retry(id)
-          : await integration.retryErrors(requireFlow(options.flow));
-        process.stdout.write(`${renderSummaries([summary])}\n`);
-      });
+      // A retry reads the record again from the vendors: with --dir, the demo's emulators start.
+      await withIntegration(
+        command.optsWithGlobals<StateOptions>(),
+        'vendors',
+        async (integration) => {
+          const summary = id
+            ? await integration.errors.retry(id)
+            : await integration.retryErrors(requireFlow(options.flow));
+          process.stdout.write(`${renderSummaries([summary])}\n`);
+        },
+      );
     });
 
-  errors
-    .command('resolve')
-    .description('Mark an error record resolved by hand')
+  addDirOption(errors.command('resolve').description('Mark an error record resolved by hand'))
     .argument('<id>', 'error record id')
     .option('--note <text>', 'why it is resolved')
     .action(async (id: string, options: { note?: string }, command: Command) => {
-      await withRuntime(command.optsWithGlobals<GlobalOptions>(), async ({ integration }) => {
-        await integration.errors.resolve(id, options.note);
-        process.stdout.write(`resolved ${id}\n`);
-      });
+      await withIntegration(
+        command.optsWithGlobals<StateOptions>(),
+        'store',
+        async (integration) => {
+          await integration.errors.resolve(id, options.note);
+          process.stdout.write(`resolved ${id}\n`);
+        },
+      );
     });
 }
 

@@ -27,13 +27,21 @@ export async function loadConfig(
   if (!file || !existsSync(file)) {
     throw new ConfigError(
       `No configuration file found${path ? ` at ${path}` : ` in ${cwd}`}`,
-      'Run `sellerbridge init` to write a commented template, or pass --config <file>.',
+      missingConfigHint(path, cwd),
     );
   }
 
   const raw = await readConfigFile(file);
   rejectSecrets(raw, file);
   return validate(raw, file);
+}
+
+// A new user who just ran the demo likely wants its state: say how to read it.
+function missingConfigHint(path: string | undefined, cwd: string): string {
+  const hint = 'Run `sellerbridge init` to write a commented template, or pass --config <file>.';
+  if (path || !existsSync(resolve(cwd, '.sellerbridge', 'demo.json'))) return hint;
+
+  return `${hint} For the demo's state, add --dir .sellerbridge (errors, status).`;
 }
 
 async function readConfigFile(file: string): Promise<unknown> {

@@ -4,16 +4,12 @@
  * progress bar, then a summary per flow and a reconciliation. State lives in the demo folder, so
  * a second run is incremental and creates nothing new.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Logger } from '@sellerbridge/http-core';
-import { createIntegration, type Integration, type RunSummary } from '@sellerbridge/flows-core';
-import { starter } from '@sellerbridge/flows-starter';
-import { createSqliteStore } from '@sellerbridge/store-sqlite';
-import { demoHistoryStart, startDemoEnvironment, type DemoEnvironment } from './environment';
+import type { Integration, RunSummary } from '@sellerbridge/flows-core';
+import { demoHistoryStart, type DemoEnvironment } from './environment';
 import { createFlowProgress } from './progress';
 import { reconcile, type ReconciliationCheck } from './reconcile';
+import { startDemoSession } from './session';
 import { openDemoState } from './state';
 import { shipFromWarehouse } from './warehouse';
 
@@ -50,18 +46,13 @@ const OUTBOUND_FLOWS = ['fulfillments', 'inventory', 'pricing'];
 /** Runs the demo. */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const state = openDemoState(options.dir, options);
-  const env = await startDemoEnvironment({
+  const { env, integration, close } = await startDemoSession({
     dir: options.dir,
     state,
     timeScale: options.timeScale,
     faultRate: options.faultRate,
     logger: options.logger,
   });
-  const integration = await createDemoIntegration(env, options).catch(async (error: unknown) => {
-    await env.close();
-    throw error;
-  });
-  if ((state.advanceMinutes ?? 0) > 0) advanceWorld(env, state.advanceMinutes ?? 0, options.logger);
   options.output.write(describeStart(env, state, options));
 
   try {
@@ -80,8 +71,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         checks.every((check) => check.passed) && summaries.every((s) => s.status === 'completed'),
     };
   } finally {
-    await integration.close();
-    await env.close();
+    await close();
   }
 }
 
@@ -102,37 +92,6 @@ function describeStart(
     `time scale ×${options.timeScale}${options.faultRate > 0 ? `, ${Math.round(options.faultRate * 100)}% injected faults` : ''}`,
     '',
   ].join('\n');
-}
-
-async function createDemoIntegration(
-  env: DemoEnvironment,
-  options: DemoOptions,
-): Promise<Integration> {
-  return createIntegration({
-    id: 'demo',
-    amazon: env.amazon,
-    netsuite: env.netsuite,
-    store: createSqliteStore({ file: join(options.dir, 'state.db') }),
-    plugins: [
-      starter({
-        ...env.starterOptions,
-        pricing: { priceLevelId: String(env.emulators.netsuite.inspect.seeded.priceLevels.amazon) },
-      }),
-    ],
-    encryptionKey: demoEncryptionKey(options.dir),
-    logger: options.logger,
-  });
-}
-
-/**
- * Error records keep the failed input (buyer data included) encrypted; the demo keeps its own
- * random key beside its state. Real runs take the key from SELLERBRIDGE_ENCRYPTION_KEY.
- */
-function demoEncryptionKey(dir: string): string {
-  const file = join(dir, 'demo.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-
-  return readFileSync(file, 'utf8').trim();
 }
 
 async function runFlows(
@@ -188,14 +147,4 @@ function expectedRecords(env: DemoEnvironment, flowId: string): number {
     return orders.filter((order) => order.fulfillment?.fulfilledBy === 'AMAZON').length;
 
   return catalog.length;
-}
-
-/**
- * Moves the world's clock forward from its start (new orders, status changes). The world is
- * rebuilt from its seed on every run and advanced by the same minutes, so it matches the
- * emulator databases the earlier runs left.
- */
-function advanceWorld(env: DemoEnvironment, minutes: number, logger: Logger): void {
-  const changes = env.emulators.amazon.inspect.advanceWorld(minutes * 60_000);
-  logger.info({ changes: changes.length, minutes }, 'world advanced');
 }

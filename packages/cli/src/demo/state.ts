@@ -16,7 +16,8 @@ export interface DemoState {
   advanceMinutes?: number;
 }
 
-const STATE_FILE = 'demo.json';
+/** The file holding a demo folder's {@link DemoState}. */
+export const STATE_FILE = 'demo.json';
 
 /** Reads the saved world of a demo folder, or creates it from the options. */
 export function openDemoState(
@@ -43,6 +44,14 @@ export function openDemoState(
   };
   writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
   return { ...state, fresh: true };
+}
+
+/** The saved world of an existing demo folder, or undefined when the folder holds none. */
+export function readDemoState(dir: string): DemoState | undefined {
+  const file = join(dir, STATE_FILE);
+  if (!existsSync(file)) return undefined;
+
+  return JSON.parse(readFileSync(file, 'utf8')) as DemoState;
 }
 
 function reuse(
