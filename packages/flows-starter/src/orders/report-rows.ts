@@ -49,6 +49,17 @@ export function parseReportAmount(text: string | undefined): string | undefined 
 
 type Row = Readonly<Record<string, string | undefined>>;
 
+/** Tax and discount columns with the breakdown subtype each becomes. */
+const TAX_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['item-tax', 'ITEM'],
+  ['shipping-tax', 'SHIPPING'],
+  ['gift-wrap-tax', 'GIFT_WRAP'],
+];
+const DISCOUNT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['item-promotion-discount', 'ITEM'],
+  ['ship-promotion-discount', 'SHIPPING'],
+];
+
 function money(
   amount: string | undefined,
   currencyCode: string,
@@ -71,27 +82,23 @@ function toItem(row: Row, index: number, orderId: string): AmazonOrder['orderIte
           },
         ];
   };
-  const taxDetails = ['item-tax:ITEM', 'shipping-tax:SHIPPING', 'gift-wrap-tax:GIFT_WRAP']
-    .map((pair) => pair.split(':') as [string, string])
-    .flatMap(([column, subtype]) => {
-      const amount = parseReportAmount(row[column]);
+  const taxDetails = TAX_COLUMNS.flatMap(([column, subtype]) => {
+    const amount = parseReportAmount(row[column]);
 
-      return amount === undefined ? [] : [{ subtype, value: { amount, currencyCode } }];
-    });
-  const discountDetails = ['item-promotion-discount:ITEM', 'ship-promotion-discount:SHIPPING']
-    .map((pair) => pair.split(':') as [string, string])
-    .flatMap(([column, subtype]) => {
-      const amount = parseReportAmount(row[column]);
+    return amount === undefined ? [] : [{ subtype, value: { amount, currencyCode } }];
+  });
+  const discountDetails = DISCOUNT_COLUMNS.flatMap(([column, subtype]) => {
+    const amount = parseReportAmount(row[column]);
 
-      return amount === undefined || parseAmount(amount, orderId).isZero()
-        ? []
-        : [
-            {
-              subtype,
-              value: { amount: amount.startsWith('-') ? amount : `-${amount}`, currencyCode },
-            },
-          ];
-    });
+    return amount === undefined || parseAmount(amount, orderId).isZero()
+      ? []
+      : [
+          {
+            subtype,
+            value: { amount: amount.startsWith('-') ? amount : `-${amount}`, currencyCode },
+          },
+        ];
+  });
   const sumOf = (entries: Array<{ value: { amount: string } }>) =>
     sumAmounts(
       entries.map((entry) => parseAmount(entry.value.amount, `report ${orderId}`)),
@@ -152,7 +159,10 @@ export function reportRowsToOrders(rows: readonly Row[]): AmazonOrder[] {
 
     if (!orderId) continue;
 
-    groups.set(orderId, [...(groups.get(orderId) ?? []), row]);
+    const group = groups.get(orderId);
+
+    if (group) group.push(row);
+    else groups.set(orderId, [row]);
   }
 
   return [...groups].map(([orderId, orderRows]) => toOrder(orderId, orderRows));

@@ -3,7 +3,7 @@
  * decimal strings Amazon sent, are summed as decimal.js values (the library under flows-core's
  * `Money`), and leave through `Money` rounded half-up to the currency's minor unit.
  */
-import { minorUnitsOf, Money } from '@sellerbridge/flows-core';
+import { minorUnitsOf } from '@sellerbridge/flows-core';
 import Decimal from 'decimal.js';
 
 /** Decimal type used for every amount in this package. */
@@ -55,9 +55,13 @@ export function minorUnits(currency: string): number {
   return minorUnitsOf(currency.toUpperCase());
 }
 
-/** Formats an amount as a decimal string rounded half-up to the currency's minor unit. */
+/**
+ * Formats an amount as a decimal string rounded half-up (ties away from zero, as flows-core's
+ * `Money#toFixed('HALF_UP')`) to the currency's minor unit, without a round trip through `Money`.
+ * @throws ValueFormatError for an unknown currency
+ */
 export function formatAmount(amount: Amount, currency: string): string {
-  return Money.of(amount.toFixed(), currency.toUpperCase()).toFixed('HALF_UP');
+  return amount.toFixed(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }
 
 /** Formats a unit rate with up to 6 decimals, without trailing zeros past the minor unit. */
