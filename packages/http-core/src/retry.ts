@@ -163,11 +163,7 @@ function asVendorError(error: unknown): VendorError {
   });
 }
 
-function finalError(
-  error: unknown,
-  state: RetryState,
-  signal: AbortSignal | undefined,
-): unknown {
+function finalError(error: unknown, state: RetryState, signal: AbortSignal | undefined): unknown {
   if (signal?.aborted && !(error instanceof AbortedError)) {
     const vendorError = isVendorError(error) ? error : undefined;
     return new AbortedError({
