@@ -1,8 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, webcrypto } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import nock from 'nock';
-import { AuthError } from '@sellerbridge/http-core';
+import { AuthError, InvalidInputError } from '@sellerbridge/http-core';
 import { createOAuth2ClientCredentialsAuth } from '../src/index';
 import type { OAuth2Algorithm } from '../src/index';
 import { BASE_URL, RECORD, createTestClient, settle, useNockAndFakeClock } from './helpers';
@@ -94,8 +94,35 @@ describe(createOAuth2ClientCredentialsAuth.name, () => {
     },
   );
 
-  it('rejects a key that does not fit the algorithm as AuthError, without retrying or sending', async () => {
-    const keys = createKeys('ES256');
+  it('rejects a PEM key that does not fit the algorithm when the client is built', () => {
+    const base = { type: 'oauth2' as const, clientId: 'client-id-1', certificateId: 'cert-id-1' };
+    const ec = createKeys('ES256').privateKey;
+    const rsa = createKeys('PS256').privateKey;
+    const build = (privateKey: string, algorithm: OAuth2Algorithm) => () =>
+      createTestClient({ auth: { ...base, privateKey, algorithm } });
+
+    expect(build(ec, 'PS256')).toThrow(InvalidInputError);
+    expect(build(ec, 'PS256')).toThrow(/EC key, which cannot sign PS256/);
+    expect(build(rsa, 'ES256')).toThrow(/RSA key, which cannot sign ES256/);
+    expect(build(ec, 'ES384')).toThrow(/curve prime256v1, ES384 needs secp384r1/);
+    expect(build('not a key', 'PS256')).toThrow(/not a readable PEM private key/);
+    expect(build(ec, 'ES256')).not.toThrow();
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('rejects a KeyObject of the wrong type when the client is built', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const auth = { type: 'oauth2' as const, clientId: 'c', certificateId: 'k', privateKey };
+
+    expect(() => createTestClient({ auth: { ...auth, algorithm: 'PS256' } })).toThrow(
+      /EC key, which cannot sign PS256/,
+    );
+  });
+
+  it('reports a WebCrypto key that cannot sign as a non-retryable AuthError, without sending', async () => {
+    const keys = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+    ]);
     const auth = {
       type: 'oauth2' as const,
       clientId: 'client-id-1',

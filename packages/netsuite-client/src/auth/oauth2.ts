@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, importPKCS8 } from 'jose';
 import type { CryptoKey, KeyObject } from 'jose';
+import { assertKeyFitsAlgorithm } from './key-check';
 import { requestToken } from './token-endpoint';
 import type { AuthStrategy, SignableRequest } from './types';
 
@@ -93,6 +94,7 @@ function resolveSettings(options: OAuth2ClientCredentialsOptions): ResolvedSetti
     );
   }
 
+  assertKeyFitsAlgorithm(options.privateKey, algorithm);
   const key =
     typeof options.privateKey === 'string'
       ? importPKCS8(options.privateKey, algorithm)
