@@ -9,7 +9,7 @@ import { ErrorRecordError } from './errors';
 import { mergePii, maskPii, splitPii, type PiiEntry } from './pii/split';
 import type { PiiVault } from './pii/vault';
 import { serializeError, stringLeaves } from './serialize-error';
-import type { ErrorRecord, JsonValue, StateStore } from './store/types';
+import type { ErrorRecord, JsonValue, SerializedError, StateStore } from './store/types';
 
 const DAY_MS = 86_400_000;
 /** Amazon keeps buyer data at most 30 days after delivery. */
@@ -57,11 +57,31 @@ export async function recordFailure(
     input: plain,
     sealedPii,
     piiDropped,
-    error: serializeError(failure.error, stringLeaves(pii.map((entry) => entry.value))),
+    error: serializeError(failure.error, piiStrings(pii)),
     runId: failure.runId,
     now: new Date(failure.nowMs).toISOString(),
     purgeAt: sealedPii ? purgeTime(failure.nowMs, env.piiRetentionMs, failure.deliveredAt) : null,
   });
+}
+
+/**
+ * A failed record's error scrubbed exactly as its error record stores it (tokens redacted, the
+ * record's personal values masked), for log lines, events and run summaries. A record that
+ * cannot be copied as JSON gets a placeholder message rather than an unscrubbed one.
+ */
+export function scrubbedError(record: unknown, error: unknown): SerializedError {
+  let pii: PiiEntry[];
+  try {
+    pii = splitPii(record).pii;
+  } catch {
+    return { ...serializeError(error), message: '[message withheld: record not serializable]' };
+  }
+
+  return serializeError(error, piiStrings(pii));
+}
+
+function piiStrings(pii: readonly PiiEntry[]): string[] {
+  return stringLeaves(pii.map((entry) => entry.value));
 }
 
 /** min(now + retention, delivery + 30 days) as ISO. */

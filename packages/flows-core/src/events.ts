@@ -1,6 +1,6 @@
 /**
- * The integration's events. Payloads carry ids, counts and error codes only — never a record,
- * so no buyer personal data reaches a listener (DESIGN §5).
+ * The integration's events. Payloads carry ids, counts and scrubbed errors only — never a
+ * record, so no buyer personal data reaches a listener (DESIGN §5).
  */
 import type { Logger } from '@sellerbridge/http-core';
 import type { WriteIntent } from './context';
@@ -33,6 +33,8 @@ export interface RecordEvent {
   traceKey: string;
   outcome: Outcome | 'failed';
   errorCode?: string;
+  /** A failure's error, scrubbed as error records are (tokens and the record's PII masked). */
+  error?: { name: string; message: string; code?: string };
 }
 
 /** A write was sent, or recorded in a dry run. */

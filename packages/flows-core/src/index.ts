@@ -24,7 +24,7 @@ export type {
 export { externalId, isExternalId } from './external-id';
 export { conflictExistingId } from './links';
 
-export type { RunOptions, RunSummary } from './runner/engine';
+export type { RunOptions, RunSummary, FailureReason } from './runner/engine';
 export type { RetryOptions } from './runner/retry-errors';
 export type { ScheduleOptions, ScheduleHandle } from './scheduler';
 export type { SignalHandlerOptions } from './signals';

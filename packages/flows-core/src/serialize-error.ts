@@ -1,9 +1,9 @@
 /**
- * Turns any thrown value into a `SerializedError` safe to store and show: vendor errors keep
+ * Turns any thrown value into a `SerializedError` safe to store, log and show: vendor errors keep
  * their taxonomy fields (already redacted by http-core), other errors their name, code and
- * message, with any personal value of the record scrubbed from the message.
+ * message, with tokens in the message redacted and any personal value of the record scrubbed.
  */
-import { isVendorError, PII_MASK, redactValue } from '@sellerbridge/http-core';
+import { isVendorError, PII_MASK, redactText, redactValue } from '@sellerbridge/http-core';
 import type { JsonValue, SerializedError } from './store/types';
 
 const MAX_MESSAGE = 2000;
@@ -52,7 +52,9 @@ function fromVendorError(
 }
 
 function scrub(message: string, piiValues: readonly string[]): string {
-  let text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+  const cut = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+  // A plain Error may echo a bearer or LWA token; vendor errors are redacted at the edge already.
+  let text = redactText(cut, []);
   for (const value of piiValues) {
     if (value.length >= 3) text = text.split(value).join(PII_MASK);
   }

@@ -64,6 +64,17 @@ export interface RunOptions {
   dryRun?: boolean;
 }
 
+/**
+ * Why one record failed: its trace key and its error's class name, code and message, scrubbed as
+ * error records are (tokens redacted, the record's personal values masked).
+ */
+export interface FailureReason {
+  traceKey: string;
+  name: string;
+  message: string;
+  code?: string;
+}
+
 /** The result of a run. */
 export interface RunSummary extends RunCounts {
   runId: string;
@@ -77,6 +88,11 @@ export interface RunSummary extends RunCounts {
   durationMs: number;
   /** Why the run failed (a source error, a lost lock, a store failure). */
   error?: SerializedError;
+  /**
+   * The first failed records of the run (at most `MAX_SUMMARY_FAILURES`; `failed` counts them
+   * all). In a dry run, which saves no error record, this is where the reasons are.
+   */
+  failures: FailureReason[];
   /** Writes recorded instead of sent (dry run, or a record-only target); capped. */
   writes: WriteIntent[];
   /** Summaries of the flows this run triggered. */

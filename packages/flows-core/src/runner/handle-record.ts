@@ -2,11 +2,11 @@
  * Handles one record with error isolation: a throwing handler becomes an error record and a
  * `failed` count, never a stopped run. Only a forced stop (the record's own abort) escapes.
  */
-import { recordFailure } from '../error-records';
+import { recordFailure, scrubbedError } from '../error-records';
+import type { RecordEvent } from '../events';
 import { toRecordResult } from '../flow';
-import { serializeError } from '../serialize-error';
-import type { Engine } from './engine';
-import type { RunState } from './run-state';
+import type { Engine, FailureReason } from './engine';
+import { countFailure, type RunState } from './run-state';
 
 /** Thrown when a forced stop aborted the record in hand; the run ends as cancelled. */
 export class ForcedStop extends Error {
@@ -50,9 +50,11 @@ async function onFailure(
   error: unknown,
 ): Promise<void> {
   const { flow } = state.entry;
-  state.counts.failed += 1;
-  const errorCode = serializeError(error).code;
-  engine.logger.warn({ flowId: flow.id, runId: state.runId, traceKey, errorCode }, 'record failed');
+  const scrubbed = scrubbedError(record, error);
+  const reason = failureReason(traceKey, scrubbed);
+  countFailure(state, reason);
+  const log = { flowId: flow.id, runId: state.runId, traceKey, errorCode: scrubbed.code };
+  engine.logger.warn({ ...log, error: scrubbed }, 'record failed');
 
   if (!state.dryRun) {
     await recordFailure(engine, {
@@ -66,7 +68,17 @@ async function onFailure(
     });
   }
 
-  emitRecord(engine, state, traceKey, 'failed', errorCode);
+  emitRecord(engine, state, traceKey, 'failed', reason);
+}
+
+/** The summary's and the event's form of a scrubbed error. */
+export function failureReason(
+  traceKey: string,
+  error: { name: string; message: string; code?: string },
+): FailureReason {
+  const { name, message, code } = error;
+
+  return code === undefined ? { traceKey, name, message } : { traceKey, name, message, code };
 }
 
 function safeDeliveredAt(state: RunState, record: unknown): string | undefined {
@@ -81,8 +93,8 @@ function emitRecord(
   engine: Engine,
   state: RunState,
   traceKey: string,
-  outcome: 'created' | 'updated' | 'skipped' | 'failed',
-  errorCode?: string,
+  outcome: RecordEvent['outcome'],
+  failure?: FailureReason,
 ): void {
   if (!engine.events.has('record')) return;
 
@@ -92,6 +104,12 @@ function emitRecord(
     runId: state.runId,
     traceKey,
     outcome,
-    ...(errorCode ? { errorCode } : {}),
+    ...(failure ? eventError(failure) : {}),
   });
+}
+
+function eventError(failure: FailureReason): Pick<RecordEvent, 'errorCode' | 'error'> {
+  const { traceKey: _traceKey, ...error } = failure;
+
+  return error.code === undefined ? { error } : { errorCode: error.code, error };
 }

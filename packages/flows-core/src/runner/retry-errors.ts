@@ -6,11 +6,12 @@
 import { isoNow } from '../clock';
 import { restoreInput } from '../error-records';
 import { ErrorRecordError } from '../errors';
+import { serializeError } from '../serialize-error';
 import type { ErrorRecord } from '../store/types';
 import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
-import { handleRecord } from './handle-record';
+import { failureReason, handleRecord } from './handle-record';
 import { commitPending, runLocked } from './run-flow';
-import type { RunState } from './run-state';
+import { countFailure, type RunState } from './run-state';
 
 /** The most open error records one retry handles. */
 export const MAX_RETRY_BATCH = 10_000;
@@ -71,11 +72,13 @@ async function loadInput(engine: Engine, state: RunState, error: ErrorRecord): P
 
     return restoreInput(engine.vault, engine.integrationId, error);
   } catch (cause) {
+    // As for a source's error, tokens are redacted but no record is at hand to mask PII against;
+    // our own INPUT_UNAVAILABLE / NOT_LOADED messages name the error record only.
+    const scrubbed = serializeError(cause);
     state.counts.read += 1;
-    state.counts.failed += 1;
-    const code = (cause as { code?: string }).code;
+    countFailure(state, failureReason(error.traceKey, scrubbed));
     engine.logger.warn(
-      { flowId: flow.id, traceKey: error.traceKey, errorId: error.id, code },
+      { flowId: flow.id, traceKey: error.traceKey, errorId: error.id, code: scrubbed.code },
       'retry input unavailable',
     );
 

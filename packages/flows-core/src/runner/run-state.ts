@@ -7,7 +7,10 @@ import type { FlowContext, WriteIntent, WriteResult } from '../context';
 import { checkConcurrency } from '../flow';
 import { createLinks } from '../links';
 import type { LinkRecord, RunCounts, RunRecord, SerializedError } from '../store/types';
-import type { Engine, FlowEntry, RunOptions, RunSummary } from './engine';
+import type { Engine, FailureReason, FlowEntry, RunOptions, RunSummary } from './engine';
+
+/** Most failure reasons a summary keeps; the log has a line for every failure. */
+export const MAX_SUMMARY_FAILURES = 20;
 
 /** One run's state. */
 export interface RunState {
@@ -20,6 +23,8 @@ export interface RunState {
   concurrency: number;
   counts: RunCounts;
   writes: WriteIntent[];
+  /** The first failures, for the summary (capped at {@link MAX_SUMMARY_FAILURES}). */
+  failures: FailureReason[];
   /** Links created and trace keys succeeded since the last commit. */
   pendingLinks: Map<string, LinkRecord>;
   succeeded: string[];
@@ -60,6 +65,7 @@ export function createRunState(
     concurrency,
     counts: { read: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
     writes: [],
+    failures: [],
     pendingLinks: new Map(),
     succeeded: [],
     startedAtMs: engine.clock.now(),
@@ -129,6 +135,12 @@ function createContext(engine: Engine, state: RunState): FlowContext<unknown, un
   });
 }
 
+/** Counts a failed record and keeps its reason while the summary has room. */
+export function countFailure(state: RunState, reason: FailureReason): void {
+  state.counts.failed += 1;
+  if (state.failures.length < MAX_SUMMARY_FAILURES) state.failures.push(reason);
+}
+
 /** The stored form of the run. */
 export function toRunRecord(engine: Engine, state: RunState): RunRecord {
   const finished = state.status !== 'running';
@@ -162,6 +174,7 @@ export function toRunSummary(engine: Engine, record: RunRecord, state: RunState)
     finishedAt: record.finishedAt ?? isoNow(engine.clock),
     durationMs: record.durationMs ?? 0,
     ...(record.error ? { error: record.error } : {}),
+    failures: state.failures,
     writes: state.writes,
     triggered: [],
   };
