@@ -1,6 +1,6 @@
 /**
  * `inventory`: NetSuite quantity available → Amazon `fulfillment_availability` for MFN SKUs,
- * only when changed since the last push (the pushed quantities are the checkpoint).
+ * only when changed since the last push (the quantities Amazon accepted are the checkpoint).
  */
 import type { HandleResult, Page } from '@sellerbridge/flows-core';
 import { defineFlow } from '@sellerbridge/flows-core';
@@ -8,23 +8,32 @@ import { sql } from '@sellerbridge/netsuite-client';
 
 import type { Availability, InventorySku } from '../inventory/compute';
 import { computeQuantityUpdates } from '../inventory/compute';
-import type { ListingsMessageResult, ListingsPatchMessage } from './amazon-ports';
+import type { ListingsPatchMessage } from './amazon-ports';
 import type { StarterContext } from './context';
 import type { Row } from './rows';
 import { idOf } from './rows';
-import { assertAccepted, patchListing, readListedSkus, submitListingsFeed } from './listings';
+import type { FeedPart } from './listings';
+import {
+  acceptedWrite,
+  patchListing,
+  pushedAfter,
+  readListedSkus,
+  RECORDED_NOT_SENT,
+  settleFeedPart,
+  submitListingsFeed,
+} from './listings';
 import { lookupItems } from './netsuite-items';
 
-/** Checkpoint: the quantity last sent per SKU. */
+/** Checkpoint: the quantity Amazon last accepted per SKU (a write only recorded does not count). */
 export interface InventoryCheckpoint {
   pushed: Record<string, number>;
 }
 
-/** One quantity to send; `feed` is set when it went in a feed. */
+/** One quantity to send; `feed` is set when it went in a feed (sent, or only recorded). */
 export interface InventoryRecord {
   sku: string;
   quantity: number;
-  feed?: ListingsMessageResult | null;
+  feed?: FeedPart;
 }
 
 /**
@@ -144,6 +153,22 @@ function toMessage(ctx: StarterContext, record: InventoryRecord): ListingsPatchM
   };
 }
 
+/** The quantities as records: above the threshold in one feed (submitted here), else patches. */
+async function toRecords(
+  ctx: StarterContext,
+  updates: InventoryRecord[],
+): Promise<InventoryRecord[]> {
+  if (updates.length <= ctx.settings.inventory.feedThreshold) return updates;
+
+  const parts = await submitListingsFeed(
+    ctx,
+    updates.map((update) => toMessage(ctx, update)),
+    `${updates.length} quantities`,
+  );
+
+  return updates.map((update) => ({ ...update, feed: parts.get(update.sku) ?? { sent: false } }));
+}
+
 async function* inventoryPages(
   ctx: StarterContext,
   checkpoint: InventoryCheckpoint | undefined,
@@ -152,50 +177,35 @@ async function* inventoryPages(
   const mfnSkus = (await readListedSkus(ctx))
     .filter((listing) => listing.isMfn)
     .map((listing) => listing.sku);
-  const updates = await computeInventory(ctx, mfnSkus, pushed);
-  const next = { ...pushed };
+  const records = await toRecords(ctx, await computeInventory(ctx, mfnSkus, pushed));
 
-  if (updates.length > ctx.settings.inventory.feedThreshold) {
-    const results = await submitListingsFeed(
-      ctx,
-      updates.map((update) => toMessage(ctx, update)),
-      `${updates.length} quantities`,
-    );
+  // The records are handled before their quantities count as pushed: the checkpoint moves in
+  // the next page, and only for writes Amazon accepted, so an unsent one is pushed next run.
+  yield { records, checkpoint: { pushed } };
 
-    for (const update of updates)
-      if (results.get(update.sku)?.status !== 'error') next[update.sku] = update.quantity;
+  if (records.length === 0) return;
 
-    yield {
-      records: updates.map((update) => ({ ...update, feed: results.get(update.sku) ?? null })),
-      checkpoint: { pushed: next },
-    };
-
-    return;
-  }
-
-  for (const update of updates) next[update.sku] = update.quantity;
-
-  yield { records: updates, checkpoint: { pushed: next } };
+  yield {
+    records: [],
+    checkpoint: { pushed: pushedAfter(pushed, records, (record) => [record.sku, record.quantity]) },
+  };
 }
 
-/** Sends one quantity (patch), or maps its feed result. */
+/** Sends one quantity (patch), or settles its feed part; a write only recorded is not pushed. */
 export async function handleInventory(
   ctx: StarterContext,
   record: InventoryRecord,
 ): Promise<HandleResult> {
-  if (record.feed !== undefined) {
-    assertAccepted(record.sku, record.feed ?? undefined);
+  const sent =
+    record.feed === undefined
+      ? await patchListing(
+          ctx,
+          toMessage(ctx, record),
+          `quantity ${record.quantity} for SKU ${record.sku}`,
+        )
+      : settleFeedPart(record.sku, record.feed);
 
-    return 'updated';
-  }
-
-  await patchListing(
-    ctx,
-    toMessage(ctx, record),
-    `quantity ${record.quantity} for SKU ${record.sku}`,
-  );
-
-  return 'updated';
+  return sent ? acceptedWrite(record) : RECORDED_NOT_SENT;
 }
 
 /** NetSuite availability → Amazon MFN quantities. */

@@ -110,19 +110,65 @@ export function readListedSkus(ctx: StarterContext): Promise<ListedSku[]> {
     : listedSkusFromApi(ctx);
 }
 
+/**
+ * A SKU's part of a listings feed: only recorded (the write gate did not send the feed), or sent,
+ * with Amazon's result for the SKU (null when the processing report has no line for it).
+ */
+export type FeedPart = { sent: false } | { sent: true; result: ListingsMessageResult | null };
+
+/**
+ * How a handler counts a listing write that was recorded, not sent: as the engine counts a dry
+ * run's writes (the outcome it would have had; the intent is in the summary's `writes`).
+ */
+export const RECORDED_NOT_SENT = { outcome: 'updated', note: 'recorded, not sent' } as const;
+
+// Records whose write Amazon accepted. A WeakSet, not a field, so nothing leaks into the stored
+// record of an error, and a record never handled is simply absent.
+const acceptedRecords = new WeakSet<object>();
+
+/** Counts a record whose write Amazon accepted and remembers it for {@link pushedAfter}. */
+export function acceptedWrite(record: object): 'updated' {
+  acceptedRecords.add(record);
+
+  return 'updated';
+}
+
+/**
+ * The "last pushed" values after a page was handled: the values of the records whose write
+ * Amazon accepted replace the old ones; failed, rejected and recorded-only writes leave them.
+ */
+export function pushedAfter<TValue, TRecord extends object>(
+  pushed: Readonly<Record<string, TValue>>,
+  records: readonly TRecord[],
+  entryOf: (record: TRecord) => [key: string, value: TValue],
+): Record<string, TValue> {
+  const next = { ...pushed };
+
+  for (const record of records) {
+    if (!acceptedRecords.has(record)) continue;
+
+    const [key, value] = entryOf(record);
+    next[key] = value;
+  }
+
+  return next;
+}
+
 interface PatchResponse {
   status?: string;
   issues?: ListingsMessageResult['issues'];
 }
 
 /**
- * Sends one patch. @throws ListingRejectedError when Amazon answers INVALID or with an ERROR issue.
+ * Sends one patch; resolves to true when it was sent (and accepted), false when the write gate
+ * only recorded it (dry run, or Amazon writes not sent in a sandbox).
+ * @throws ListingRejectedError when Amazon answers INVALID or with an ERROR issue.
  */
 export async function patchListing(
   ctx: StarterContext,
   message: ListingsPatchMessage,
   summary: string,
-): Promise<void> {
+): Promise<boolean> {
   const intent = {
     target: 'amazon' as const,
     action: 'patchListingsItem',
@@ -139,7 +185,7 @@ export async function patchListing(
     }),
   );
 
-  if (!result.sent) return;
+  if (!result.sent) return false;
 
   const issues = result.value.body.issues ?? [];
 
@@ -149,14 +195,16 @@ export async function patchListing(
   ) {
     throw new ListingRejectedError(message.sku, issues);
   }
+
+  return true;
 }
 
-/** Submits messages as JSON_LISTINGS_FEED(s); results by SKU (empty in a dry run). */
+/** Submits messages as JSON_LISTINGS_FEED(s); each message's part by SKU. */
 export async function submitListingsFeed(
   ctx: StarterContext,
   messages: readonly ListingsPatchMessage[],
   summary: string,
-): Promise<Map<string, ListingsMessageResult>> {
+): Promise<Map<string, FeedPart>> {
   const intent = {
     target: 'amazon' as const,
     action: 'submitFeed',
@@ -174,14 +222,26 @@ export async function submitListingsFeed(
     ),
   );
 
-  return result.sent
-    ? new Map(result.value.messages.map((message) => [message.sku, message]))
-    : new Map();
+  if (!result.sent) return new Map(messages.map((message) => [message.sku, { sent: false }]));
+
+  const results = new Map(result.value.messages.map((message) => [message.sku, message]));
+
+  return new Map(
+    messages.map((message) => [
+      message.sku,
+      { sent: true, result: results.get(message.sku) ?? null },
+    ]),
+  );
 }
 
-/** Throws the per-SKU error of a feed result. @throws ListingRejectedError */
-export function assertAccepted(sku: string, result: ListingsMessageResult | undefined): void {
-  if (result && result.status === 'error') {
-    throw new ListingRejectedError(sku, result.issues);
+/**
+ * Whether a SKU's feed part was sent (true) or only recorded (false).
+ * @throws ListingRejectedError when Amazon reported an error for the SKU.
+ */
+export function settleFeedPart(sku: string, part: FeedPart): boolean {
+  if (part.sent && part.result?.status === 'error') {
+    throw new ListingRejectedError(sku, part.result.issues);
   }
+
+  return part.sent;
 }

@@ -1,7 +1,8 @@
 /**
  * `pricing`: one NetSuite price level (or the base price) in the marketplace currency →
  * Amazon `purchasable_offer`, only changed prices; an accepted patch counts once the listing
- * read back shows the price (amazon-sp-api.md §2.9, manage-purchasable-offer).
+ * read back shows the price (amazon-sp-api.md §2.9, manage-purchasable-offer). A price the write
+ * gate only recorded is neither read back nor remembered as pushed.
  */
 import type { HandleResult, Page } from '@sellerbridge/flows-core';
 import { defineFlow, marketplaceFormat } from '@sellerbridge/flows-core';
@@ -9,15 +10,24 @@ import { sql } from '@sellerbridge/netsuite-client';
 
 import type { PriceRow, PriceUpdate } from '../pricing/select';
 import { computePriceUpdates, samePrice } from '../pricing/select';
-import type { ListingsMessageResult, ListingsPatchMessage } from './amazon-ports';
+import type { ListingsPatchMessage } from './amazon-ports';
 import type { StarterContext } from './context';
 import type { Row } from './rows';
 import { idOf } from './rows';
 import { sellerIdOf } from './context';
-import { assertAccepted, patchListing, readListedSkus, submitListingsFeed } from './listings';
+import type { FeedPart } from './listings';
+import {
+  acceptedWrite,
+  patchListing,
+  pushedAfter,
+  readListedSkus,
+  RECORDED_NOT_SENT,
+  settleFeedPart,
+  submitListingsFeed,
+} from './listings';
 import { lookupItems } from './netsuite-items';
 
-/** Checkpoint: the price last applied per `marketplaceId:sku`. */
+/** Checkpoint: the price last applied per `marketplaceId:sku` (a recorded-only write is not). */
 export interface PricingCheckpoint {
   pushed: Record<string, string>;
 }
@@ -25,7 +35,8 @@ export interface PricingCheckpoint {
 /** One price to send in one marketplace. */
 export interface PriceRecord extends PriceUpdate {
   marketplaceId: string;
-  feed?: ListingsMessageResult | null;
+  /** Set when the price went in a feed (sent, or only recorded). */
+  feed?: FeedPart;
 }
 
 /** The listing read back does not show the price sent yet. */
@@ -108,37 +119,42 @@ function toMessage(ctx: StarterContext, record: PriceRecord): ListingsPatchMessa
   };
 }
 
+/** The prices as records: above the threshold in one feed (submitted here), else for patches. */
+async function toRecords(ctx: StarterContext, updates: PriceRecord[]): Promise<PriceRecord[]> {
+  if (updates.length <= ctx.settings.pricing.feedThreshold) return updates;
+
+  const parts = await submitListingsFeed(
+    ctx,
+    updates.map((update) => toMessage(ctx, update)),
+    `${updates.length} prices`,
+  );
+
+  return updates.map((update) => ({ ...update, feed: parts.get(update.sku) ?? { sent: false } }));
+}
+
 async function* pricingPages(
   ctx: StarterContext,
   checkpoint: PricingCheckpoint | undefined,
 ): AsyncGenerator<Page<PriceRecord, PricingCheckpoint>> {
-  const pushed = { ...(checkpoint?.pushed ?? {}) };
+  let pushed = checkpoint?.pushed ?? {};
   const skus = (await readListedSkus(ctx))
     .filter((listing) => listing.isMfn)
     .map((listing) => listing.sku);
 
   for (const marketplaceId of ctx.settings.marketplaceIds) {
-    const updates = await computePrices(ctx, skus, marketplaceId, pushed);
-    const viaFeed = updates.length > ctx.settings.pricing.feedThreshold;
-    const results = viaFeed
-      ? await submitListingsFeed(
-          ctx,
-          updates.map((update) => toMessage(ctx, update)),
-          `${updates.length} prices`,
-        )
-      : undefined;
+    const records = await toRecords(ctx, await computePrices(ctx, skus, marketplaceId, pushed));
 
-    for (const update of updates) {
-      if (results?.get(update.sku)?.status !== 'error')
-        pushed[`${marketplaceId}:${update.sku}`] = update.price;
-    }
+    // Handled first, remembered after: only prices Amazon accepted (and showed, when verified)
+    // move the checkpoint, in the next page; an unsent or failed one is sent again next run.
+    yield { records, checkpoint: { pushed } };
 
-    yield {
-      records: updates.map((update) =>
-        results ? { ...update, feed: results.get(update.sku) ?? null } : update,
-      ),
-      checkpoint: { pushed: { ...pushed } },
-    };
+    if (records.length === 0) continue;
+
+    pushed = pushedAfter(pushed, records, (record) => [
+      `${record.marketplaceId}:${record.sku}`,
+      record.price,
+    ]);
+    yield { records: [], checkpoint: { pushed } };
   }
 }
 
@@ -165,28 +181,28 @@ async function readListedPrice(
   return schedule?.value_with_tax === undefined ? undefined : String(schedule.value_with_tax);
 }
 
-/** Sends one price (patch, then verify) or maps its feed result. */
+/** Sends one price (patch, then verify) or settles its feed part; an unsent one is not read back. */
 export async function handlePrice(ctx: StarterContext, record: PriceRecord): Promise<HandleResult> {
-  if (record.feed !== undefined) {
-    assertAccepted(record.sku, record.feed ?? undefined);
+  if (record.feed !== undefined)
+    return settleFeedPart(record.sku, record.feed) ? acceptedWrite(record) : RECORDED_NOT_SENT;
 
-    return 'updated';
-  }
-
-  await patchListing(
+  const sent = await patchListing(
     ctx,
     toMessage(ctx, record),
     `price ${record.price} ${record.currency} for SKU ${record.sku}`,
   );
 
-  if (ctx.settings.pricing.verify && !ctx.dryRun) {
+  // An unsent price is not on the listing: reading it back could only fail.
+  if (!sent) return RECORDED_NOT_SENT;
+
+  if (ctx.settings.pricing.verify) {
     const found = await readListedPrice(ctx, record);
 
     if (!samePrice(found, record.price))
       throw new PriceNotAppliedError(record.sku, record.price, found);
   }
 
-  return 'updated';
+  return acceptedWrite(record);
 }
 
 /** NetSuite prices → Amazon offers. */
