@@ -2,7 +2,7 @@
  * Runs the real `sellerbridge` entry point in a child process (through tsx, so the workspace
  * sources are used) against emulators started by the test on loopback.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,13 +19,21 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `sellerbridge <args>` in `cwd` with the given environment variables. */
+/** A running `sellerbridge` child: its output so far, and how it ended. */
+export interface CliProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far. */
+  output(): CliResult;
+  result: Promise<CliResult>;
+}
+
+/** Starts `sellerbridge <args>` with the given environment variables. */
 // The child runs from the repository root so `--import tsx` and the workspace paths resolve;
 // config files and state folders are given as absolute paths.
-export function runSellerbridge(
+export function spawnSellerbridge(
   args: string[],
   options: { env: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<CliResult> {
+): CliProcess {
   const bin = join(repositoryRoot, 'packages', 'cli', 'src', 'bin.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
     cwd: repositoryRoot,
@@ -38,16 +46,45 @@ export function runSellerbridge(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
 
-  return new Promise((resolvePromise) => {
+  const result = new Promise<CliResult>((resolvePromise) => {
     child.on('close', (code) => {
       clearTimeout(timer);
       resolvePromise({ code, stdout, stderr });
     });
   });
+
+  return { child, output: () => ({ code: child.exitCode, stdout, stderr }), result };
+}
+
+/** Runs `sellerbridge <args>` to its end. */
+export function runSellerbridge(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<CliResult> {
+  return spawnSellerbridge(args, options).result;
+}
+
+/** Resolves once the child's output matches, rejects when it ends or the time is up first. */
+export async function waitForOutput(
+  cli: CliProcess,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+
+  while (Date.now() < deadline) {
+    const { stdout, stderr } = cli.output();
+    if (pattern.test(stdout + stderr)) return;
+    if (cli.child.exitCode !== null || cli.child.signalCode !== null)
+      throw new Error(`sellerbridge ended before ${String(pattern)}:\n${stdout}${stderr}`);
+
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+  throw new Error(`no ${String(pattern)} within ${timeoutMs} ms`);
 }
 
 /** A started environment with a config file and secrets for the CLI. */
@@ -59,18 +96,22 @@ export interface CliEnvironment {
     amazon?: Record<string, unknown>;
     netsuite?: Record<string, unknown>;
     stateDir?: string;
+    starter?: Record<string, unknown>;
   }): string;
   close(): Promise<void>;
 }
 
-/** Starts emulators and writes a sandbox config that points at them. */
-export async function startCliEnvironment(orders = 60): Promise<CliEnvironment> {
+/**
+ * Starts emulators and writes a sandbox config that points at them. `timeScale` 1 keeps the
+ * emulators' real latencies and rates (a run that lasts long enough to be interrupted).
+ */
+export async function startCliEnvironment(orders = 60, timeScale = 200): Promise<CliEnvironment> {
   const cwd = mkdtempSync(join(tmpdir(), 'sb-cli-'));
   const worldStart = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const env = await startDemoEnvironment({
     dir: join(cwd, 'emulator-state'),
     state: { seed: 4, orders, worldStart },
-    timeScale: 200,
+    timeScale,
     faultRate: 0,
     logger: silentLogger,
   });
@@ -108,7 +149,7 @@ export async function startCliEnvironment(orders = 60): Promise<CliEnvironment> 
           },
         },
       },
-      starter: env.starterOptions,
+      starter: { ...env.starterOptions, ...overrides.starter },
     };
     const file = join(cwd, `config-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(config, null, 2));

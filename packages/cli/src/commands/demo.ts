@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { renderDemoReport } from '../demo/report';
 import { runDemo } from '../demo/run-demo';
 import { EXIT } from '../output/failure';
+import { SIGNAL_EXIT } from '../runtime/shutdown';
 import {
   parseIntBetween,
   parseNumberBetween,
@@ -56,10 +57,12 @@ export function registerDemo(program: Command): void {
         advanceMinutes: options.advance,
         logger: loggerFor(globals, 'warn'),
         output: process.stdout,
+        stopOnSignals: true,
       });
 
       process.stdout.write(`${renderDemoReport(result)}\n`);
-      if (!result.passed) process.exitCode = EXIT.failed;
+      if (result.stoppedBy) process.exitCode = SIGNAL_EXIT[result.stoppedBy];
+      else if (!result.passed) process.exitCode = EXIT.failed;
     });
 }
 

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/errors';
 import { EXIT, describeStoredFailure } from '../output/failure';
 import { parseInstant, withRuntime, type GlobalOptions } from './common';
 import type { Runtime } from '../runtime/integration';
+import { SIGNAL_EXIT, describeStop, watchShutdown, type ShutdownWatch } from '../runtime/shutdown';
 
 /** Registers the run command. */
 export function registerRun(program: Command): void {
@@ -30,9 +31,19 @@ export function registerRun(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
 
       await withRuntime(globals, async (runtime) => {
-        const summaries = await runRequested(runtime, flows, options);
-        printSummaries(summaries, runtime, Boolean(options.dryRun));
-        process.exitCode = exitCodeOf(summaries);
+        const shutdown = watchShutdown(runtime.integration);
+        try {
+          const summaries = await runRequested(runtime, flows, options, shutdown);
+          printSummaries(summaries, runtime, Boolean(options.dryRun));
+          process.exitCode = exitCodeOf(summaries);
+
+          if (shutdown.signal) {
+            process.stdout.write(`\n${describeStop(shutdown.signal)}\n`);
+            process.exitCode = SIGNAL_EXIT[shutdown.signal];
+          }
+        } finally {
+          shutdown.dispose();
+        }
       });
     });
 }
@@ -48,6 +59,7 @@ async function runRequested(
   runtime: Runtime,
   flows: string[],
   options: RunCommandOptions,
+  shutdown: ShutdownWatch,
 ): Promise<RunSummary[]> {
   const { integration } = runtime;
 
@@ -58,7 +70,10 @@ async function runRequested(
         'Run the on-demand import without --dry-run, or dry-run the mfn-orders flow.',
       );
     const request = options.order ? { orderIds: options.order } : rangeOf(options);
-    return [(await requestOrderImport(integration, request)) as RunSummary];
+    const summary = await shutdown.runUnlessStopped(
+      async () => (await requestOrderImport(integration, request)) as RunSummary,
+    );
+    return summary ? [summary] : [];
   }
 
   const ids =
@@ -66,8 +81,13 @@ async function runRequested(
       ? flows
       : integration.flows.filter((flow) => flow.schedule !== 'manual').map((flow) => flow.id);
   const summaries: RunSummary[] = [];
-  for (const flowId of ids)
-    summaries.push(await integration.run(flowId, { dryRun: Boolean(options.dryRun) }));
+  for (const flowId of ids) {
+    const summary = await shutdown.runUnlessStopped(() =>
+      integration.run(flowId, { dryRun: Boolean(options.dryRun) }),
+    );
+    if (!summary) break;
+    summaries.push(summary);
+  }
 
   return summaries;
 }

@@ -1,6 +1,7 @@
 /** Prints the demo's summary table and reconciliation. */
 import type { RunSummary } from '@sellerbridge/flows-core';
 import { formatSeconds, renderTable } from '../output/table';
+import { describeStop } from '../runtime/shutdown';
 import type { DemoResult } from './run-demo';
 
 /** The run summary of every flow as a table. */
@@ -34,6 +35,18 @@ export function renderDemoReport(result: DemoResult): string {
   const stopped = result.summaries
     .filter((summary) => summary.error)
     .map((summary) => `✘ ${summary.flowId} stopped: ${summary.error!.message}`);
+
+  if (result.stoppedBy) {
+    const skipped = 'The remaining flows did not run; no reconciliation.';
+    return [
+      '',
+      renderSummaries(result.summaries),
+      ...stopped,
+      '',
+      describeStop(result.stoppedBy),
+      skipped,
+    ].join('\n');
+  }
 
   return [
     '',

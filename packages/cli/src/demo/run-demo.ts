@@ -6,6 +6,7 @@
  */
 import type { Logger } from '@sellerbridge/http-core';
 import type { Integration, RunSummary } from '@sellerbridge/flows-core';
+import { watchShutdown, type ShutdownWatch, type StopSignal } from '../runtime/shutdown';
 import { demoHistoryStart, type DemoEnvironment } from './environment';
 import { createFlowProgress } from './progress';
 import { reconcile, type ReconciliationCheck } from './reconcile';
@@ -28,6 +29,11 @@ export interface DemoOptions {
   advanceMinutes: number;
   logger: Logger;
   output: NodeJS.WriteStream;
+  /**
+   * Stop gracefully on SIGINT/SIGTERM (the command sets it; a library host keeps its own
+   * signal handling). @default false
+   */
+  stopOnSignals?: boolean;
 }
 
 /** What the demo did. */
@@ -36,6 +42,8 @@ export interface DemoResult {
   checks: ReconciliationCheck[];
   shippedNow: number;
   passed: boolean;
+  /** The signal that stopped the demo (the flows after it did not run, no reconciliation). */
+  stoppedBy?: StopSignal;
 }
 
 // Orders first (customers are resolved inside them), the warehouse ships, then fulfillments are
@@ -55,12 +63,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   });
   options.output.write(describeStart(env, state, options));
 
+  const shutdown = options.stopOnSignals ? watchShutdown(integration) : undefined;
   try {
     const progress = createFlowProgress(integration, options.output);
-    const summaries = await runFlows(integration, env, ORDER_FLOWS, progress);
-    const shippedNow = await shipFromWarehouse(env.emulators, env.netsuite);
-    summaries.push(...(await runFlows(integration, env, OUTBOUND_FLOWS, progress)));
+    const summaries = await runFlows(integration, env, ORDER_FLOWS, progress, shutdown);
+    const shippedNow = shutdown?.signal ? 0 : await shipFromWarehouse(env.emulators, env.netsuite);
+    summaries.push(...(await runFlows(integration, env, OUTBOUND_FLOWS, progress, shutdown)));
     progress.stop();
+
+    if (shutdown?.signal)
+      return { summaries, checks: [], shippedNow, passed: false, stoppedBy: shutdown.signal };
 
     const checks = await reconcile(env.emulators, integration, demoHistoryStart(env.emulators));
     return {
@@ -71,6 +83,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         checks.every((check) => check.passed) && summaries.every((s) => s.status === 'completed'),
     };
   } finally {
+    shutdown?.dispose();
     await close();
   }
 }
@@ -99,14 +112,18 @@ async function runFlows(
   env: DemoEnvironment,
   flowIds: string[],
   progress: ReturnType<typeof createFlowProgress>,
+  shutdown: ShutdownWatch | undefined,
 ): Promise<RunSummary[]> {
   const installed = new Set(integration.flows.map((flow) => flow.id));
   const summaries: RunSummary[] = [];
 
   for (const flowId of flowIds.filter((id) => installed.has(id))) {
+    if (shutdown?.signal) break;
+
     progress.start(flowId, expectedRecords(env, flowId));
-    summaries.push(await runUntilSettled(integration, flowId));
+    const summary = await runUntilSettled(integration, flowId, shutdown);
     progress.finish(flowId);
+    if (summary) summaries.push(summary);
   }
 
   return summaries;
@@ -116,15 +133,23 @@ async function runFlows(
 // checkpoint on the next scheduled run; the demo does that at once, a bounded number of times.
 const MAX_RUNS_PER_FLOW = 4;
 
-async function runUntilSettled(integration: Integration, flowId: string): Promise<RunSummary> {
-  let summary = await integration.run(flowId);
+async function runUntilSettled(
+  integration: Integration,
+  flowId: string,
+  shutdown: ShutdownWatch | undefined,
+): Promise<RunSummary | undefined> {
+  const runOnce = (): Promise<RunSummary | undefined> =>
+    shutdown ? shutdown.runUnlessStopped(() => integration.run(flowId)) : integration.run(flowId);
+  let summary = await runOnce();
+  if (!summary) return undefined;
 
   for (
     let run = 2;
     run <= MAX_RUNS_PER_FLOW && summary.status === 'failed' && summary.error?.retryable;
     run += 1
   ) {
-    const next = await integration.run(flowId);
+    const next = await runOnce();
+    if (!next) break;
     summary = {
       ...next,
       read: summary.read + next.read,
