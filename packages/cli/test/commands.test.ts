@@ -103,6 +103,20 @@ describe('sellerbridge run, errors and status against the emulators', () => {
     expect(masked.stdout).toMatch(/\*\*\*|\[PII\]/);
   }, 120_000);
 
+  it('exits 1 when a retried error record fails again', async () => {
+    const config = cli.writeConfig();
+    const listed = await run(['--config', config, 'errors', 'list']);
+    const id = /^(err_\S+)/m.exec(listed.stdout)?.[1];
+
+    expect(id, listed.stdout).toBeDefined();
+
+    // The record's SKU is still missing in NetSuite.
+    const retried = await run(['--config', config, 'errors', 'retry', id!]);
+
+    expect(retried.code, retried.stderr).toBe(1);
+    expect(retried.stdout).toMatch(/^mfn-orders\s+1\s+0\s+0\s+0\s+1\s/m);
+  }, 120_000);
+
   it('never prints secrets or buyer personal data, even at debug level', async () => {
     const config = cli.writeConfig({ stateDir: '.sellerbridge-debug' });
 

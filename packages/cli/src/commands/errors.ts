@@ -4,6 +4,7 @@ import type { ErrorRecord } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
 import { renderSummaries } from '../demo/report';
 import { renderTable } from '../output/table';
+import { exitCodeOfRuns } from './run';
 import { addDirOption, withIntegration, type StateOptions } from './state-source';
 
 /** Registers the errors command group. */
@@ -67,6 +68,8 @@ export function registerErrors(program: Command): void {
             ? await integration.errors.retry(id)
             : await integration.retryErrors(requireFlow(options.flow));
           process.stdout.write(`${renderSummaries([summary])}\n`);
+          // A record that fails again is a failed record: exit 1, as the README says.
+          process.exitCode = exitCodeOfRuns([summary]);
         },
       );
     });

@@ -35,7 +35,7 @@ export function registerRun(program: Command): void {
         try {
           const summaries = await runRequested(runtime, flows, options, shutdown);
           printSummaries(summaries, runtime, Boolean(options.dryRun));
-          process.exitCode = exitCodeOf(summaries);
+          process.exitCode = exitCodeOfRuns(summaries);
 
           if (shutdown.signal) {
             process.stdout.write(`\n${describeStop(shutdown.signal)}\n`);
@@ -92,8 +92,11 @@ async function runRequested(
   return summaries;
 }
 
-/** Prints why a run stopped (one line of cause, one of hint) and picks the exit code. */
-function exitCodeOf(summaries: RunSummary[]): number {
+/**
+ * Prints why a run stopped (one line of cause, one of hint) and picks the exit code: 1 when a
+ * run did not complete or a record failed (also for `errors retry`).
+ */
+export function exitCodeOfRuns(summaries: RunSummary[]): number {
   let exitCode = 0;
 
   for (const summary of summaries) {
