@@ -1,23 +1,29 @@
 /**
  * `fulfillments`: shipped NetSuite item fulfillments of imported MFN orders → Amazon
  * `confirmShipment` (ordersV0.json, rate 2/s burst 10), one call per package, each package
- * confirmed once: a link per package, and a package Amazon already lists counts as done.
+ * confirmed once: a link per package Amazon holds, and a package Amazon already lists counts as
+ * done. A package the write gate only recorded is neither linked nor done: read again next run.
  */
 import type { HandleResult, Page } from '@sellerbridge/flows-core';
 import { defineFlow } from '@sellerbridge/flows-core';
 import { sql } from '@sellerbridge/netsuite-client';
 
+import { ourCandidates, readFulfillment, readRows } from '../fulfillments/netsuite-reads';
 import type { ShippableItem, ShippedFulfillment } from '../fulfillments/packages';
 import { buildShipmentConfirmations } from '../fulfillments/packages';
+import type { PackageOutcome } from '../fulfillments/confirm';
+import { confirmPackageOnce, isUnsent, markUnsent } from '../fulfillments/confirm';
 import { toExternalIdPart } from '../support/ids';
 import { getAmazonOrder } from './amazon-orders';
 import type { StarterContext } from './context';
-import type { Row } from './rows';
 import { idOf } from './rows';
-import { nowIso, sellerIdOf } from './context';
+import { nowIso } from './context';
 import { lookupItems } from './netsuite-items';
 
-/** Checkpoint: highest item fulfillment id seen, and those seen before they shipped. */
+/**
+ * Checkpoint: highest item fulfillment id seen, and those to read again: seen before they
+ * shipped, or with packages the write gate only recorded.
+ */
 export interface FulfillmentCheckpoint {
   lastId: string;
   waiting: string[];
@@ -29,98 +35,55 @@ export interface FulfillmentRecord {
   fulfillment: ShippedFulfillment;
 }
 
-/** Item fulfillment `shipStatus` C = Shipped (netsuite.md §6.4). */
-const SHIPPED = 'C';
-/** Fulfillments remembered while picked or packed; older ones beyond this are dropped. */
+/** Fulfillments remembered to read again; older ones beyond this are dropped. */
 const MAX_WAITING = 5_000;
 
-async function readRows(ctx: StarterContext, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const rows: Row[] = [];
-
-  for await (const row of ctx.netsuite.query(query, { signal: ctx.signal })) rows.push(row as Row);
-
-  return rows;
-}
-
-/** Sales orders (id, external id, Amazon order id) of a page, in one query. */
-async function salesOrdersOf(ctx: StarterContext, ids: string[]): Promise<Map<string, Row>> {
-  if (ids.length === 0) return new Map();
-
-  const rows = await ctx.netsuite.lookupMany(
-    ids.map(Number),
-    (batch) => sql`SELECT id, externalid, otherrefnum FROM transaction WHERE id IN (${batch})`,
-    { signal: ctx.signal },
-  );
-
-  return new Map((rows as Row[]).map((row) => [idOf(row.id), row]));
-}
-
-/** Reads a fulfillment; undefined while it is not shipped. */
-async function readFulfillment(
+/**
+ * The ids to read again next run, oldest first: those not shipped yet and those whose packages
+ * were only recorded. Beyond {@link MAX_WAITING} the oldest are dropped (logged).
+ */
+function waitingAfter(
   ctx: StarterContext,
-  fulfillmentId: string,
-  amazonOrderId: string,
-): Promise<ShippedFulfillment | undefined> {
-  const body = (await ctx.netsuite.records.get('itemFulfillment', fulfillmentId, {
-    expandSubResources: true,
-    signal: ctx.signal,
-  })) as Row;
+  notShipped: readonly string[],
+  handled: readonly FulfillmentRecord[],
+): string[] {
+  const unsent = handled.filter(isUnsent).map((record) => record.fulfillment.id);
+  const waiting = [...new Set([...notShipped, ...unsent])].sort((a, b) => Number(a) - Number(b));
 
-  return idOf(body.shipStatus).toUpperCase() === SHIPPED
-    ? toShippedFulfillment(fulfillmentId, amazonOrderId, body)
-    : undefined;
-}
+  if (waiting.length > MAX_WAITING) {
+    ctx.logger.warn(
+      { dropped: waiting.length - MAX_WAITING, oldestKept: waiting[waiting.length - MAX_WAITING] },
+      'too many fulfillments waiting (not shipped, or packages recorded but not sent); the oldest are no longer read',
+    );
+  }
 
-/** Our candidates among item fulfillment rows: created from a sales order this plugin imported. */
-async function ourCandidates(
-  ctx: StarterContext,
-  rows: Row[],
-): Promise<Array<{ id: string; salesOrderId: string; amazonOrderId: string }>> {
-  const orders = await salesOrdersOf(ctx, [
-    ...new Set(rows.map((row) => idOf(row.createdfrom)).filter(Boolean)),
-  ]);
-  const prefix = `${ctx.settings.orders.externalIdPrefix}-`;
-
-  return rows.flatMap((row) => {
-    const order = orders.get(idOf(row.createdfrom));
-    const isOurs =
-      order !== undefined &&
-      idOf(order.externalid).startsWith(prefix) &&
-      idOf(order.otherrefnum) !== '';
-
-    return isOurs
-      ? [
-          {
-            id: idOf(row.id),
-            salesOrderId: idOf(row.createdfrom),
-            amazonOrderId: idOf(order.otherrefnum),
-          },
-        ]
-      : [];
-  });
+  return waiting.slice(-MAX_WAITING);
 }
 
 async function* fulfillmentPages(
   ctx: StarterContext,
   checkpoint: FulfillmentCheckpoint | undefined,
 ): AsyncGenerator<Page<FulfillmentRecord, FulfillmentCheckpoint>> {
-  const lastId = Number(checkpoint?.lastId ?? '0');
-  const waiting = checkpoint?.waiting ?? [];
+  const previous = checkpoint ?? { lastId: '0', waiting: [] };
   const fresh = await readRows(
     ctx,
-    sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id > ${lastId} ORDER BY id`,
+    sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id > ${Number(previous.lastId)} ORDER BY id`,
   );
   const rechecked =
-    waiting.length > 0
+    previous.waiting.length > 0
       ? await readRows(
           ctx,
-          sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id IN (${waiting.map(Number)})`,
+          sql`SELECT id, createdfrom FROM transaction WHERE type = 'ItemShip' AND id IN (${previous.waiting.map(Number)})`,
         )
       : [];
-  const maxId = fresh.reduce((max, row) => Math.max(max, Number(idOf(row.id))), lastId);
+  const maxId = fresh.reduce(
+    (max, row) => Math.max(max, Number(idOf(row.id))),
+    Number(previous.lastId),
+  );
   const candidates = await ourCandidates(ctx, [...rechecked, ...fresh]);
   const size = ctx.settings.fulfillments.pageSize;
-  const stillWaiting: string[] = [];
+  const notShipped: string[] = [];
+  const handled: FulfillmentRecord[] = [];
 
   for (let start = 0; start < candidates.length; start += size) {
     const records: FulfillmentRecord[] = [];
@@ -129,43 +92,18 @@ async function* fulfillmentPages(
       const fulfillment = await readFulfillment(ctx, candidate.id, candidate.amazonOrderId);
 
       if (fulfillment) records.push({ salesOrderId: candidate.salesOrderId, fulfillment });
-      else stillWaiting.push(candidate.id);
+      else notShipped.push(candidate.id);
     }
 
-    const isLast = start + size >= candidates.length;
-
-    yield {
-      records,
-      checkpoint: isLast
-        ? { lastId: String(maxId), waiting: stillWaiting.slice(-MAX_WAITING) }
-        : (checkpoint ?? { lastId: '0', waiting: [] }),
-    };
+    handled.push(...records);
+    // Handled first, remembered after: the checkpoint moves in the last page, once it is known
+    // which records had packages only recorded (those are read again next run).
+    yield { records, checkpoint: previous };
   }
 
-  if (candidates.length === 0) {
-    yield { records: [], checkpoint: { lastId: String(maxId), waiting: [] } };
-  }
-}
-
-function toShippedFulfillment(
-  fulfillmentId: string,
-  amazonOrderId: string,
-  body: Row,
-): ShippedFulfillment {
-  const items = ((body.item as { items?: Row[] } | undefined)?.items ?? []).filter(
-    (line) => line.itemReceive !== false,
-  );
-  const packages = (body.package as { items?: Row[] } | undefined)?.items ?? [];
-
-  return {
-    id: fulfillmentId,
-    amazonOrderId,
-    shipDate: idOf(body.shippedDate) || idOf(body.tranDate),
-    shipMethodName:
-      (body.shipMethod as { refName?: string } | undefined)?.refName ??
-      (idOf(body.shipCarrier) || undefined),
-    lines: items.map((line) => ({ itemId: idOf(line.item), quantity: Number(line.quantity ?? 0) })),
-    trackingNumbers: packages.map((entry) => idOf(entry.packageTrackingNumber)),
+  yield {
+    records: [],
+    checkpoint: { lastId: String(maxId), waiting: waitingAfter(ctx, notShipped, handled) },
   };
 }
 
@@ -189,40 +127,6 @@ function shippableItems(
     itemId: itemIds.get(item.product.sellerSku ?? '') ?? '',
     remaining: item.quantityOrdered - (shippedUnits.get(item.orderItemId) ?? 0),
   }));
-}
-
-async function confirmPackage(
-  ctx: StarterContext,
-  amazonOrderId: string,
-  confirmation: ReturnType<typeof buildShipmentConfirmations>[number],
-): Promise<void> {
-  const intent = {
-    target: 'amazon' as const,
-    action: 'confirmShipment',
-    recordType: 'shipment',
-    externalId: confirmation.packageReferenceId,
-    summary: `package ${confirmation.packageReferenceId} of Amazon order ${amazonOrderId}`,
-  };
-
-  try {
-    await ctx.write(intent, () =>
-      ctx.amazon.call('confirmShipment', {
-        path: { orderId: amazonOrderId },
-        body: confirmation.body,
-        signal: ctx.signal,
-      }),
-    );
-  } catch (error) {
-    // A repeat of a confirmation Amazon already holds is done, not an error (issue #8, item 4).
-    const order = await getAmazonOrder(ctx, amazonOrderId);
-
-    if (
-      !(order.packages ?? []).some(
-        (entry) => entry.packageReferenceId === confirmation.packageReferenceId,
-      )
-    )
-      throw error;
-  }
 }
 
 /** Sends the packages of one shipped item fulfillment, each once. */
@@ -274,29 +178,43 @@ export async function handleFulfillment(
   }
 
   const listed = new Set((order.packages ?? []).map((entry) => entry.packageReferenceId));
-  const sellerPart = toExternalIdPart(sellerIdOf(ctx));
-  let sent = 0;
+  const outcomes: PackageOutcome[] = [];
 
   for (const confirmation of confirmations) {
-    const result = await ctx.links.createOnce({
-      sourceKey: `netsuite-fulfillment:${fulfillment.id}:${confirmation.packageReferenceId}`,
-      recordType: 'amazonPackage',
-      externalId: `amzn-pkg-${sellerPart}-${confirmation.packageReferenceId}`,
-      summary: `confirm package ${confirmation.packageReferenceId} on Amazon`,
-      create: async () => {
-        if (!listed.has(confirmation.packageReferenceId))
-          await confirmPackage(ctx, fulfillment.amazonOrderId, confirmation);
-
-        return fulfillment.id;
-      },
-    });
-
-    if (result.outcome === 'created' && !listed.has(confirmation.packageReferenceId)) sent += 1;
+    outcomes.push(
+      await confirmPackageOnce(ctx, {
+        fulfillmentId: fulfillment.id,
+        amazonOrderId: fulfillment.amazonOrderId,
+        confirmation,
+        isListed: listed.has(confirmation.packageReferenceId),
+      }),
+    );
   }
 
-  return sent > 0
-    ? { outcome: 'created', netsuiteId: fulfillment.id, note: `${sent} package(s) confirmed` }
-    : { outcome: 'skipped', netsuiteId: fulfillment.id, note: 'packages already confirmed' };
+  return fulfillmentResult(record, outcomes);
+}
+
+/**
+ * The record's result from its packages' outcomes. Packages only recorded count as the engine
+ * counts a dry run's writes (the outcome they would have had: `created`), and the record is read
+ * again by the next run.
+ */
+function fulfillmentResult(record: FulfillmentRecord, outcomes: PackageOutcome[]): HandleResult {
+  const sent = outcomes.filter((outcome) => outcome === 'sent').length;
+  const recorded = outcomes.filter((outcome) => outcome === 'recorded').length;
+  const netsuiteId = record.fulfillment.id;
+
+  if (recorded > 0) markUnsent(record);
+
+  if (sent + recorded === 0)
+    return { outcome: 'skipped', netsuiteId, note: 'packages already confirmed' };
+
+  const notes = [
+    ...(sent > 0 ? [`${sent} package(s) confirmed`] : []),
+    ...(recorded > 0 ? [`${recorded} package(s) recorded, not sent`] : []),
+  ];
+
+  return { outcome: 'created', netsuiteId, note: notes.join('; ') };
 }
 
 async function loadFulfillment(
