@@ -22,7 +22,9 @@ import { validateRequest } from '../operations/validate';
 import type { DeadlineWatch } from './deadlines';
 import { classifyResponse, firstError, isExpiredTokenResponse } from './classify';
 import { createLimits, type OperationLimits } from './limits';
+import { isNeverDelivered, networkHint, withNetworkHint } from './network-hints';
 import type { ResolvedSpApiClientOptions } from './options';
+import { isRepeatableAfterPossibleDelivery } from './repeat-policy';
 import { reportRequest, reportResponse } from './telemetry';
 import type { SpApiCallRequest, SpApiResponse } from './types';
 
@@ -92,7 +94,11 @@ function warnDeprecated(context: PipelineContext, operation: string, warned: Set
 }
 
 function retryOptions(context: PipelineContext, state: CallState): RetryOptions {
-  const idempotent = state.spec.method !== 'POST';
+  const repeatable = isRepeatableAfterPossibleDelivery(
+    state.operation,
+    state.spec,
+    state.request.body,
+  );
   const maxDelayMs = context.options.retry.maxDelayMs ?? 30_000;
 
   return {
@@ -102,19 +108,16 @@ function retryOptions(context: PipelineContext, state: CallState): RetryOptions 
     // (searchOrders: one per 180 s) still fit the wait budget; the bucket paces the rest.
     floorMs: (error) =>
       error.code === 'THROTTLED' ? Math.min(state.limits.intervalMs(), maxDelayMs) : undefined,
-    // A POST that may have reached Amazon is not repeated (style guideline 9): only a 429,
-    // a refused connection or a token refresh proves it was not processed.
-    shouldRetry: (error) => idempotent || isSafeToRepeat(error),
+    // A write that may have reached Amazon is repeated only when the repeat is harmless
+    // (repeat-policy.ts, style guideline 9); otherwise only a failure proving it was not
+    // processed (429, token refresh, no connection) repeats it.
+    shouldRetry: (error) => repeatable || isNeverDelivered(error),
     onRetry: ({ error, attempt, delayMs }) =>
       context.options.logger.warn(
         { operation: state.operation, attempt, delayMs, code: error.code, status: error.status },
         'sp-api retry',
       ),
   };
-}
-
-function isSafeToRepeat(error: VendorError): boolean {
-  return error.code === 'THROTTLED' || error.code === 'AUTH' || error.vendorCode === 'ECONNREFUSED';
 }
 
 async function sendAttempt<TBody>(
@@ -236,10 +239,11 @@ function transportError(
       ...base,
       vendorCode: 'ETIMEDOUT',
       message: `amazon ${base.operation}: timed out after ${timeoutMs} ms`,
+      hint: networkHint('ETIMEDOUT'),
     });
   }
 
-  return fromNetworkError(scrubbed(error), base);
+  return withNetworkHint(fromNetworkError(scrubbed(error), base));
 }
 
 // Only what the request needs: got normalizes every option it is given, per request.

@@ -129,15 +129,13 @@ describe('retry loop and error classification', () => {
     expect(error).toMatchObject({ vendorCode: 'ETIMEDOUT', retryable: true });
   });
 
-  it('does not repeat a POST after a 500 (it may have been processed)', async () => {
+  it('does not repeat a POST whose repeat is not harmless after a 500 (it may have been processed)', async () => {
     const api = nock(SP_URL)
-      .post('/reports/2021-06-30/reports')
+      .post('/inbound/fba/2024-03-20/inboundPlans')
       .reply(500, { errors: [{ code: 'InternalFailure', message: 'x' }] });
 
     const error = await testClient()
-      .call('createReport', {
-        body: { reportType: 'GET_LEDGER_DETAIL_VIEW_DATA', marketplaceIds: ['ATVPDKIKX0DER'] },
-      })
+      .call('createInboundPlan', { body: { destinationMarketplaces: ['ATVPDKIKX0DER'] } })
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ServerError);
