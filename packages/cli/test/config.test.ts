@@ -72,6 +72,38 @@ describe('loadConfig', () => {
     await expect(loadConfig(undefined, dir)).rejects.toThrow(/starter\.orders\.fbaRecordType/);
   });
 
+  it('names an unknown starter key by its path, with the key it may stand for', async () => {
+    const cases: Array<[unknown, string]> = [
+      [
+        { orders: { discountItemID: '12' } },
+        'starter.orders.discountItemID: unknown key (did you mean discountItemId?)',
+      ],
+      [
+        { inventroy: { safetyStock: 2 } },
+        'starter.inventroy: unknown key (did you mean inventory?)',
+      ],
+      [
+        { marketplaces: { ATVPDKIKX0DER: { subsidiaryId: '1', locationID: '2' } } },
+        'starter.marketplaces.ATVPDKIKX0DER.locationID: unknown key',
+      ],
+      [{ orders: { tax: { taxItemId: '5', mood: 'x' } } }, 'starter.orders.tax.mood: unknown key'],
+    ];
+
+    for (const [starter, message] of cases) {
+      const dir = writeConfig({ ...validConfig, starter });
+      const error = await loadConfig(undefined, dir).catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).toContain(message);
+    }
+  });
+
+  it('names an unknown top-level key by its path', async () => {
+    const dir = writeConfig({ ...validConfig, stateDirectory: '/tmp/x' });
+
+    await expect(loadConfig(undefined, dir)).rejects.toThrow(/: stateDirectory: unknown key$/);
+  });
+
   it('refuses a secret in the config file', async () => {
     const dir = writeConfig({ ...validConfig, lwaClientSecret: 'shh-123456' });
 

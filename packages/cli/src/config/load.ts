@@ -5,10 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseStarterSettings } from '@sellerbridge/flows-starter';
+import { parseStarterSettings, starterSettingsSchema } from '@sellerbridge/flows-starter';
 import { ZodError } from 'zod';
 import { ConfigError } from './errors';
 import { configSchema, type SellerBridgeConfig } from './schema';
+import { findUnknownKeys } from './unknown-keys';
 
 /** File names looked for, in order. */
 export const CONFIG_FILES = ['sellerbridge.config.ts', 'sellerbridge.config.json'] as const;
@@ -86,18 +87,41 @@ function rejectSecrets(value: unknown, file: string, path: string[] = []): void 
 }
 
 function validate(raw: unknown, file: string): SellerBridgeConfig {
+  const config = parseOrThrow(() => configSchema.parse(raw), file, []);
+  rejectUnknownStarterKeys(config.starter, file);
+  parseOrThrow(() => parseStarterSettings(config.starter), file, ['starter']);
+
+  return config;
+}
+
+function parseOrThrow<T>(parse: () => T, file: string, prefix: string[]): T {
   try {
-    const config = configSchema.parse(raw);
-    parseStarterSettings(config.starter);
-    return config;
+    return parse();
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
 
     const issue = error.issues[0]!;
-    const isStarter = !configSchema.safeParse(raw).success ? '' : 'starter.';
-    throw new ConfigError(
-      `${file}: ${isStarter}${issue.path.join('.') || '(root)'}: ${issue.message}`,
-      'Fix that key; `sellerbridge init --force` writes a commented template to compare with.',
-    );
+    const path = [...prefix, ...issue.path.map(String)];
+    // An unknown key reads like one in the Starter section: its full path.
+    const problem =
+      issue.code === 'unrecognized_keys'
+        ? `${[...path, issue.keys[0]!].join('.')}: unknown key`
+        : `${path.join('.') || '(root)'}: ${issue.message}`;
+    throw new ConfigError(`${file}: ${problem}`, FIX_HINT);
   }
+}
+
+const FIX_HINT =
+  'Fix that key; `sellerbridge init --force` writes a commented template to compare with.';
+
+// The Starter plugin's schema strips unknown keys; a typo there must not be dropped silently.
+function rejectUnknownStarterKeys(starter: unknown, file: string): void {
+  const [unknown] = findUnknownKeys(starterSettingsSchema, starter, ['starter']);
+  if (!unknown) return;
+
+  const suggestion = unknown.suggestion ? ` (did you mean ${unknown.suggestion}?)` : '';
+  throw new ConfigError(
+    `${file}: ${unknown.path.join('.')}: unknown key${suggestion}`,
+    'Fix that key; the Starter settings are listed in the @sellerbridge/flows-starter README.',
+  );
 }

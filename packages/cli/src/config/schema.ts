@@ -43,7 +43,10 @@ export const configSchema = z
     environments: z
       .object({ sandbox: environmentSchema, production: environmentSchema.optional() })
       .strict(),
-    /** Starter edition settings (see @sellerbridge/flows-starter). */
+    /**
+     * Starter edition settings (see @sellerbridge/flows-starter), checked in `load.ts` against
+     * the plugin's own schema, unknown keys included.
+     */
     starter: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
