@@ -195,6 +195,19 @@ describe('sellerbridge failures', () => {
     expect(result.stderr).toMatch(/endpoint URL/);
   }, 150_000);
 
+  it('ends --from later than --to as a usage error, before any request', async () => {
+    const config = cli.writeConfig();
+    const args = ['--from', '2026-11-02T00:00:00Z', '--to', '2026-11-01T00:00:00Z'];
+
+    const result = await runSellerbridge(['--config', config, 'run', ...args], {
+      env: cli.secrets,
+    });
+
+    expect(result.code).toBe(2);
+    expectOneLineFailure(result.stderr);
+    expect(result.stderr).toContain('--from 2026-11-02T00:00:00.000Z is not before --to');
+  }, 60_000);
+
   it('names a missing secret', async () => {
     const config = cli.writeConfig();
     const { SELLERBRIDGE_SANDBOX_LWA_REFRESH_TOKEN: _dropped, ...rest } = cli.secrets;

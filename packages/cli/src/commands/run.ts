@@ -1,7 +1,7 @@
 /** `sellerbridge run [flow…]` — runs flows once against the configured accounts. */
 import type { Command } from 'commander';
 import type { RunSummary, WriteIntent } from '@sellerbridge/flows-core';
-import { requestOrderImport } from '@sellerbridge/flows-starter';
+import { requestOrderImport, type OnDemandRequest } from '@sellerbridge/flows-starter';
 import { renderSummaries } from '../demo/report';
 import { ConfigError } from '../config/errors';
 import { EXIT, describeStoredFailure } from '../output/failure';
@@ -29,11 +29,15 @@ export function registerRun(program: Command): void {
     )
     .action(async (flows: string[], options: RunCommandOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // Usage errors first: exit 2 before any config, state or vendor is touched.
+      const onDemand = onDemandRequestOf(options);
 
       await withRuntime(globals, async (runtime) => {
         const shutdown = watchShutdown(runtime.integration);
         try {
-          const summaries = await runRequested(runtime, flows, options, shutdown);
+          const summaries = onDemand
+            ? await runOnDemand(runtime, onDemand, shutdown)
+            : await runFlows(runtime, flows, Boolean(options.dryRun), shutdown);
           printSummaries(summaries, runtime, Boolean(options.dryRun));
           process.exitCode = exitCodeOfRuns(summaries);
 
@@ -55,36 +59,45 @@ interface RunCommandOptions {
   to?: string;
 }
 
-async function runRequested(
+/** The on-demand import asked for with --order or --from/--to, if any. @throws ConfigError */
+function onDemandRequestOf(options: RunCommandOptions): OnDemandRequest | undefined {
+  if (!options.order && !options.from && !options.to) return undefined;
+
+  if (options.dryRun)
+    throw new ConfigError(
+      '--dry-run cannot be combined with --order/--from/--to',
+      'Run the on-demand import without --dry-run, or dry-run the mfn-orders flow.',
+    );
+
+  return options.order ? { orderIds: options.order } : rangeOf(options);
+}
+
+async function runOnDemand(
+  runtime: Runtime,
+  request: OnDemandRequest,
+  shutdown: ShutdownWatch,
+): Promise<RunSummary[]> {
+  const summary = await shutdown.runUnlessStopped(
+    async () => (await requestOrderImport(runtime.integration, request)) as RunSummary,
+  );
+
+  return summary ? [summary] : [];
+}
+
+async function runFlows(
   runtime: Runtime,
   flows: string[],
-  options: RunCommandOptions,
+  dryRun: boolean,
   shutdown: ShutdownWatch,
 ): Promise<RunSummary[]> {
   const { integration } = runtime;
-
-  if (options.order || options.from || options.to) {
-    if (options.dryRun)
-      throw new ConfigError(
-        '--dry-run cannot be combined with --order/--from/--to',
-        'Run the on-demand import without --dry-run, or dry-run the mfn-orders flow.',
-      );
-    const request = options.order ? { orderIds: options.order } : rangeOf(options);
-    const summary = await shutdown.runUnlessStopped(
-      async () => (await requestOrderImport(integration, request)) as RunSummary,
-    );
-    return summary ? [summary] : [];
-  }
-
   const ids =
     flows.length > 0
       ? flows
       : integration.flows.filter((flow) => flow.schedule !== 'manual').map((flow) => flow.id);
   const summaries: RunSummary[] = [];
   for (const flowId of ids) {
-    const summary = await shutdown.runUnlessStopped(() =>
-      integration.run(flowId, { dryRun: Boolean(options.dryRun) }),
-    );
+    const summary = await shutdown.runUnlessStopped(() => integration.run(flowId, { dryRun }));
     if (!summary) break;
     summaries.push(summary);
   }
@@ -116,6 +129,12 @@ function rangeOf(options: RunCommandOptions): { from: string; to: string } {
     throw new ConfigError(
       '--from and --to go together',
       'Give both ends of the range, e.g. --from 2026-11-01 --to 2026-11-02.',
+    );
+
+  if (Date.parse(options.from) >= Date.parse(options.to))
+    throw new ConfigError(
+      `--from ${options.from} is not before --to ${options.to}`,
+      'Give the earlier instant with --from and the later one with --to.',
     );
 
   return { from: options.from, to: options.to };
