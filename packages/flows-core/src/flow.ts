@@ -5,8 +5,12 @@
 import { ConfigurationError } from './errors';
 import type { FlowContext } from './context';
 
-/** What handling one record did. */
-export type Outcome = 'created' | 'updated' | 'skipped';
+/**
+ * What handling one record did. `linked`: the record already existed in the target and was only
+ * linked (the runner also counts a `created` whose every `createOnce` linked an existing record
+ * as `linked`, so flows need not tell the two apart).
+ */
+export type Outcome = 'created' | 'linked' | 'updated' | 'skipped';
 
 /** A handler's result: an outcome, optionally with the NetSuite id and a note. */
 export type HandleResult = Outcome | { outcome: Outcome; netsuiteId?: string; note?: string };

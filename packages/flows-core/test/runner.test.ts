@@ -69,7 +69,7 @@ describe('integration.run', () => {
 
     const summary = await integration.run('orders');
 
-    expect(summary).toMatchObject({ created: 2, failed: 0 });
+    expect(summary).toMatchObject({ created: 1, linked: 1, failed: 0 });
     expect(netsuite.records.size).toBe(2);
     expect((await integration.links.get('salesOrder', 'order:order-1'))?.netsuiteId).toBe('1000');
   });

@@ -6,6 +6,7 @@ import { recordFailure, scrubbedError } from '../error-records';
 import type { RecordEvent } from '../events';
 import { toRecordResult } from '../flow';
 import type { Engine, FailureReason } from './engine';
+import { countedOutcome, takeSlot } from './record-links';
 import { countFailure, type RunState } from './run-state';
 
 /** Thrown when a forced stop aborted the record in hand; the run ends as cancelled. */
@@ -26,11 +27,15 @@ export async function handleRecord(
   state.counts.read += 1;
   let traceKey = `record-${state.counts.read}`;
 
+  const slot = takeSlot(state.freeSlots, state.ctx);
+
   try {
     traceKey = flow.traceKey(record);
-    const result = toRecordResult(await flow.handle(state.ctx, record));
-    state.counts[result.outcome] += 1;
-    emitRecord(engine, state, traceKey, result.outcome);
+    const result = toRecordResult(await flow.handle(slot.ctx, record));
+
+    const outcome = countedOutcome(result.outcome, slot.tally);
+    state.counts[outcome] += 1;
+    emitRecord(engine, state, traceKey, outcome);
 
     return traceKey;
   } catch (error) {
@@ -39,6 +44,8 @@ export async function handleRecord(
     await onFailure(engine, state, record, traceKey, error);
 
     return undefined;
+  } finally {
+    state.freeSlots.push(slot);
   }
 }
 

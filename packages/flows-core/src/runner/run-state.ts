@@ -8,6 +8,7 @@ import { checkConcurrency } from '../flow';
 import { createLinks } from '../links';
 import type { LinkRecord, RunCounts, RunRecord, SerializedError } from '../store/types';
 import type { Engine, FailureReason, FlowEntry, RunOptions, RunSummary } from './engine';
+import type { RecordSlot } from './record-links';
 
 /** Most failure reasons a summary keeps; the log has a line for every failure. */
 export const MAX_SUMMARY_FAILURES = 20;
@@ -25,6 +26,8 @@ export interface RunState {
   writes: WriteIntent[];
   /** The first failures, for the summary (capped at {@link MAX_SUMMARY_FAILURES}). */
   failures: FailureReason[];
+  /** Per-record contexts not in use (see record-links). */
+  freeSlots: RecordSlot[];
   /** Links created and trace keys succeeded since the last commit. */
   pendingLinks: Map<string, LinkRecord>;
   succeeded: string[];
@@ -63,9 +66,10 @@ export function createRunState(
     dryRun,
     trigger,
     concurrency,
-    counts: { read: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
+    counts: { read: 0, created: 0, linked: 0, updated: 0, skipped: 0, failed: 0 },
     writes: [],
     failures: [],
+    freeSlots: [],
     pendingLinks: new Map(),
     succeeded: [],
     startedAtMs: engine.clock.now(),

@@ -85,6 +85,8 @@ export interface ErrorFilter {
 export interface RunCounts {
   read: number;
   created: number;
+  /** Records whose create found the record already there (external-id conflict) and linked it. */
+  linked: number;
   updated: number;
   skipped: number;
   failed: number;

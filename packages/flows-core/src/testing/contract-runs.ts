@@ -10,7 +10,7 @@ export function describeRunAndLockContract(h: ContractHarness): void {
       await h.store().saveRun('acme', runRecord());
       const finished = runRecord({
         status: 'completed',
-        counts: { read: 5, created: 3, updated: 1, skipped: 0, failed: 1 },
+        counts: { read: 6, created: 3, linked: 1, updated: 1, skipped: 0, failed: 1 },
         finishedAt: '2026-01-01T00:00:05.000Z',
         durationMs: 5000,
         error: { name: 'X', message: 'y' },

@@ -30,7 +30,7 @@ export function runRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     status: 'running',
     trigger: 'manual',
     dryRun: false,
-    counts: { read: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
+    counts: { read: 0, created: 0, linked: 0, updated: 0, skipped: 0, failed: 0 },
     startedAt: '2026-01-01T00:00:00.000Z',
     finishedAt: null,
     durationMs: null,

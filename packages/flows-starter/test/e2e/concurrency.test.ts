@@ -71,7 +71,7 @@ describe('order handling with per-page concurrency', () => {
     const externalId = buyerCustomerExternalId(sellerId, email);
 
     expect(email).toMatch(/@/);
-    expect(summary).toMatchObject({ status: 'completed', created: 4, failed: 0 });
+    expect(summary).toMatchObject({ status: 'completed', created: 1, linked: 3, failed: 0 });
     expect(env.emulators.netsuite.inspect.count('customer', externalId)).toBe(1);
     expect(new Set(resolved).size).toBe(1);
     expect((await integration.links.get('customer', externalId))?.netsuiteId).toBe(resolved[0]);
