@@ -86,6 +86,20 @@ describe('errors and status with --dir read the demo folder', () => {
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(all.stdout).toMatch(new RegExp(`^${errorId}\\s.*\\s2\\s+resolved\\s`, 'm'));
   }, 90_000);
+
+  it('says a record was already resolved and keeps its first resolution', async () => {
+    const again = await run(['errors', 'resolve', errorId, '--note', 'second', '--dir', dir]);
+    const shown = await run(['errors', 'show', errorId, '--dir', dir]);
+
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `^${errorId} was already resolved at \\S+: "test"; the new note was not saved$`,
+        'm',
+      ),
+    );
+    expect(JSON.parse(shown.stdout)).toMatchObject({ status: 'resolved', resolution: 'test' });
+  }, 60_000);
 });
 
 describe('--dir usage errors', () => {

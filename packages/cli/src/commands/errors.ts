@@ -1,6 +1,6 @@
 /** `sellerbridge errors list|show|retry|resolve` — the error records of failed records. */
 import type { Command } from 'commander';
-import type { ErrorRecord } from '@sellerbridge/flows-core';
+import type { ErrorRecord, Integration } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
 import { renderSummaries } from '../demo/report';
 import { renderTable } from '../output/table';
@@ -82,11 +82,29 @@ export function registerErrors(program: Command): void {
         command.optsWithGlobals<StateOptions>(),
         'store',
         async (integration) => {
-          await integration.errors.resolve(id, options.note);
-          process.stdout.write(`resolved ${id}\n`);
+          process.stdout.write(`${await resolveOnce(integration, id, options.note)}\n`);
         },
       );
     });
+}
+
+/**
+ * Resolves an open record; an already resolved one keeps its first resolution (the store
+ * resolves open records only) and the new note is not saved, which the line says.
+ */
+async function resolveOnce(
+  integration: Integration,
+  id: string,
+  note: string | undefined,
+): Promise<string> {
+  const record = await integration.errors.show(id);
+  if (record.status === 'resolved') {
+    const dropped = note === undefined ? '' : '; the new note was not saved';
+    return `${id} was already resolved at ${record.resolvedAt ?? 'an unknown time'}: "${record.resolution ?? ''}"${dropped}`;
+  }
+
+  await integration.errors.resolve(id, note);
+  return `resolved ${id}`;
 }
 
 function requireFlow(flow: string | undefined): string {
