@@ -45,7 +45,8 @@ describe('errors and status with --dir read the demo folder', () => {
     ]);
 
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/^err_\S+\s+mfn-orders\s+\S+\s+MissingItemError: .+\s1\s+open\s/m);
+    expect(list.stdout).toMatch(/^err_\S+\s+mfn-orders\s+\S+\s+MissingItemError\s+1\s+open\s/m);
+    expect(list.stdout).toMatch(/^ {2}order \S+: no NetSuite item for SKU "[^"]+"$/m);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/^demo\n/);
     for (const flow of ['mfn-orders', 'fba-orders', 'fulfillments', 'inventory', 'pricing'])

@@ -117,20 +117,35 @@ function requireFlow(flow: string | undefined): string {
   return flow;
 }
 
-/** The error records as a table (no input shown: it may hold masked personal data). */
+/**
+ * The error records as a table, each followed by its full error message on an indented line (a
+ * message cut to a column width could cut the SKU or order id that says what to fix). No input
+ * is shown: it may hold masked personal data.
+ */
 export function renderErrorList(records: ErrorRecord[]): string {
   if (records.length === 0) return 'No error records.';
 
-  return renderTable(
+  const table = renderTable(
     ['id', 'flow', 'trace key', 'error', 'attempts', 'status', 'updated'],
     records.map((record) => [
       record.id,
       record.flowId,
       record.traceKey,
-      `${record.error.name}: ${record.error.message}`.slice(0, 80),
+      record.error.name,
       record.attempts,
       record.status,
       record.updatedAt,
     ]),
-  );
+  ).split('\n');
+  const [header, rule, ...rows] = table;
+
+  return [
+    header,
+    rule,
+    ...rows.flatMap((row, index) => [row, `  ${oneLine(records[index]!.error.message)}`]),
+  ].join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
