@@ -60,8 +60,10 @@ export type {
   ReportsApi,
   ReportsApiOptions,
   SettlementLine,
+  SettlementReadOptions,
   SettlementRecord,
   SettlementSummary,
+  TsvParserOptions,
   TsvQuoteMode,
 } from './reports';
 export {
@@ -69,6 +71,7 @@ export {
   ProcessingFatalError,
   ProcessingTimeoutError,
   SETTLEMENT_REPORT_TYPES,
+  SETTLEMENT_REQUIRED_COLUMNS,
   SETTLEMENT_V2_COLUMNS,
   createReportsApi,
   createTsvParser,

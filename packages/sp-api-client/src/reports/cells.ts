@@ -5,6 +5,7 @@
  */
 import { InvalidInputError } from '@sellerbridge/http-core';
 
+import { isDateText, isDecimalText } from './cell-formats';
 import type { ReportRow } from './tsv';
 
 /** Where a row came from, for error messages. */
@@ -12,6 +13,49 @@ export interface RowContext {
   reportType: string;
   /** 1-based data row number (the header is row 0). */
   rowNumber?: number;
+  /** The file or document the rows come from (e.g. its name or report document id). */
+  source?: string;
+}
+
+/** An InvalidInputError naming the report (or file), row and column of a bad cell. */
+export function cellError(context: RowContext, column: string, problem: string): InvalidInputError {
+  const file = context.source ? `${context.reportType} ${context.source}` : context.reportType;
+  const where = `${file} row ${context.rowNumber ?? '?'} column ${column}`;
+
+  return new InvalidInputError({
+    vendor: 'amazon',
+    operation: 'readReport',
+    errorPath: `row ${context.rowNumber ?? '?'}.${column}`,
+    message: `amazon readReport: ${where} ${problem}`,
+  });
+}
+
+/**
+ * A decimal amount cell as sent (trimmed), or undefined when blank.
+ * @throws InvalidInputError naming the report, row and column when it is not a decimal
+ */
+export function decimalCell(
+  row: ReportRow,
+  column: string,
+  context: RowContext,
+): string | undefined {
+  const value = optionalCell(row, column);
+
+  if (value !== undefined && !isDecimalText(value))
+    throw cellError(context, column, `is not a decimal amount: "${value.slice(0, 40)}"`);
+  return value;
+}
+
+/**
+ * A date cell as sent (trimmed), or undefined when blank.
+ * @throws InvalidInputError naming the report, row and column when it is not a whole date
+ */
+export function dateCell(row: ReportRow, column: string, context: RowContext): string | undefined {
+  const value = optionalCell(row, column);
+
+  if (value !== undefined && !isDateText(value))
+    throw cellError(context, column, `is not a date: "${value.slice(0, 40)}"`);
+  return value;
 }
 
 /** The trimmed cell, or undefined when absent or blank. */
@@ -38,15 +82,7 @@ export function integerCell(
   const value = optionalCell(row, column);
   if (value === undefined) return undefined;
 
-  if (!/^[+-]?\d+$/.test(value)) {
-    const where = `${context.reportType} row ${context.rowNumber ?? '?'} column ${column}`;
-    throw new InvalidInputError({
-      vendor: 'amazon',
-      operation: 'readReport',
-      errorPath: `row ${context.rowNumber ?? '?'}.${column}`,
-      message: `amazon readReport: ${where} is not an integer`,
-    });
-  }
+  if (!/^[+-]?\d+$/.test(value)) throw cellError(context, column, 'is not an integer');
 
   return Number.parseInt(value, 10);
 }

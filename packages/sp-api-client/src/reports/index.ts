@@ -16,12 +16,18 @@ export type { PollOptions } from './poll';
 export type { Report, ReportDocument } from './schemas';
 export { SETTLEMENT_REPORT_TYPES, isSettlementReportType } from './settlement-types';
 export {
+  SETTLEMENT_REQUIRED_COLUMNS,
   SETTLEMENT_V2_COLUMNS,
   isSettlementSummaryRow,
   readSettlementRecords,
   toSettlementRecord,
 } from './settlement';
-export type { SettlementLine, SettlementRecord, SettlementSummary } from './settlement';
+export type {
+  SettlementLine,
+  SettlementReadOptions,
+  SettlementRecord,
+  SettlementSummary,
+} from './settlement';
 export { readAllOrdersRows, toAllOrdersRow } from './order-rows';
 export type { AllOrdersRow } from './order-rows';
 export {
@@ -32,4 +38,4 @@ export {
 } from './fba-rows';
 export type { CustomerReturnRow, LedgerDetailRow } from './fba-rows';
 export { createTsvParser } from './tsv';
-export type { ReportRow, TsvQuoteMode } from './tsv';
+export type { ReportRow, TsvParserOptions, TsvQuoteMode } from './tsv';

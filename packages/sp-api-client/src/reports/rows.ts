@@ -3,7 +3,7 @@
  * when the URL expired or the body was cut short. Rows already handed out are skipped on the
  * new download, so the caller sees each row once.
  */
-import type { Logger } from '@sellerbridge/http-core';
+import { InvalidInputError, type Logger } from '@sellerbridge/http-core';
 
 import { openDocumentStream, toTransportError } from './download';
 import { DocumentTransferError } from './errors';
@@ -102,6 +102,8 @@ async function* readDocumentRows(
 
     for await (const row of parser) yield row as ReportRow;
   } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
+
     throw isParseError(error)
       ? toParseError(error)
       : toTransportError(error, document.url, transport);

@@ -3,7 +3,15 @@
  * (reference §5.1). The first data row is a summary (settlement id, dates, total, currency,
  * nothing else); reading it as a detail line would double-count `total-amount`.
  */
-import { cell, integerCell, mapRows, optionalCell } from './cells';
+import {
+  cell,
+  cellError,
+  dateCell,
+  decimalCell,
+  integerCell,
+  optionalCell,
+  type RowContext,
+} from './cells';
 import type { ReportRow } from './tsv';
 
 const REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
@@ -82,37 +90,86 @@ export interface SettlementLine {
 export type SettlementRecord = SettlementSummary | SettlementLine;
 
 /**
- * True for a settlement summary row (V1 and V2): `total-amount` set and no transaction type.
- * Detail rows leave `total-amount` empty (reference §5.1 quirk 1).
+ * Columns a settlement file must have, V1 and V2 alike (V1 has no `amount`; its amounts sit in
+ * fee-type/amount pairs): the summary's columns and a detail line's identity.
+ */
+export const SETTLEMENT_REQUIRED_COLUMNS = [
+  'settlement-id',
+  'settlement-start-date',
+  'settlement-end-date',
+  'deposit-date',
+  'total-amount',
+  'currency',
+  'transaction-type',
+  'order-id',
+  'posted-date',
+] as const;
+
+// Only the summary row fills these (reference §5.1 quirk 1); they define it.
+const SUMMARY_DEFINING_COLUMNS = [
+  'settlement-start-date',
+  'settlement-end-date',
+  'deposit-date',
+  'total-amount',
+] as const;
+
+/** Where settlement rows come from, for error messages. */
+export interface SettlementReadOptions {
+  /** The file name or report document id named in errors. */
+  source?: string;
+}
+
+/**
+ * True for a settlement summary row (V1 and V2): no transaction type, and one of the columns
+ * only a summary fills (settlement dates, deposit date, total) set. Detail rows leave those
+ * empty (reference §5.1 quirk 1).
  */
 export function isSettlementSummaryRow(row: ReportRow): boolean {
   return (
-    optionalCell(row, 'total-amount') !== undefined &&
-    optionalCell(row, 'transaction-type') === undefined
+    optionalCell(row, 'transaction-type') === undefined &&
+    SUMMARY_DEFINING_COLUMNS.some((column) => optionalCell(row, column) !== undefined)
   );
 }
 
-/** Types one V2 settlement row. */
-export function toSettlementRecord(row: ReportRow, rowNumber: number): SettlementRecord {
-  if (isSettlementSummaryRow(row)) {
-    return {
-      kind: 'summary',
-      settlementId: cell(row, 'settlement-id'),
-      settlementStartDate: cell(row, 'settlement-start-date'),
-      settlementEndDate: cell(row, 'settlement-end-date'),
-      depositDate: cell(row, 'deposit-date'),
-      totalAmount: cell(row, 'total-amount'),
-      currency: cell(row, 'currency'),
-    };
-  }
+/**
+ * Types one V2 settlement row.
+ * @throws InvalidInputError naming the row and column: a summary without its total, an amount
+ *   that is no decimal, a date that does not parse completely, a row without settlement id
+ */
+export function toSettlementRecord(
+  row: ReportRow,
+  rowNumber: number,
+  options: SettlementReadOptions = {},
+): SettlementRecord {
+  const context: RowContext = { reportType: REPORT_TYPE, rowNumber, source: options.source };
 
-  return toSettlementLine(row, rowNumber);
+  if (optionalCell(row, 'settlement-id') === undefined)
+    throw cellError(context, 'settlement-id', 'is empty');
+  if (isSettlementSummaryRow(row)) return toSettlementSummary(row, context);
+
+  return toSettlementLine(row, context);
 }
 
-function toSettlementLine(row: ReportRow, rowNumber: number): SettlementLine {
+function toSettlementSummary(row: ReportRow, context: RowContext): SettlementSummary {
+  const totalAmount = decimalCell(row, 'total-amount', context);
+  if (totalAmount === undefined)
+    throw cellError(context, 'total-amount', 'is empty in the summary row');
+
+  return {
+    kind: 'summary',
+    settlementId: cell(row, 'settlement-id'),
+    settlementStartDate: dateCell(row, 'settlement-start-date', context) ?? '',
+    settlementEndDate: dateCell(row, 'settlement-end-date', context) ?? '',
+    depositDate: dateCell(row, 'deposit-date', context) ?? '',
+    totalAmount,
+    currency: cell(row, 'currency'),
+  };
+}
+
+function toSettlementLine(row: ReportRow, context: RowContext): SettlementLine {
   return {
     kind: 'line',
-    rowNumber,
+    rowNumber: context.rowNumber ?? 0,
     settlementId: cell(row, 'settlement-id'),
     currency: cell(row, 'currency'),
     transactionType: optionalCell(row, 'transaction-type'),
@@ -123,25 +180,48 @@ function toSettlementLine(row: ReportRow, rowNumber: number): SettlementLine {
     marketplaceName: optionalCell(row, 'marketplace-name'),
     amountType: optionalCell(row, 'amount-type'),
     amountDescription: optionalCell(row, 'amount-description'),
-    amount: optionalCell(row, 'amount'),
+    amount: decimalCell(row, 'amount', context),
     fulfillmentId: optionalCell(row, 'fulfillment-id'),
-    postedDate: optionalCell(row, 'posted-date'),
-    postedDateTime: optionalCell(row, 'posted-date-time'),
+    postedDate: dateCell(row, 'posted-date', context),
+    postedDateTime: dateCell(row, 'posted-date-time', context),
     orderItemCode: optionalCell(row, 'order-item-code'),
     merchantOrderItemId: optionalCell(row, 'merchant-order-item-id'),
     merchantAdjustmentItemId: optionalCell(row, 'merchant-adjustment-item-id'),
     sku: optionalCell(row, 'sku'),
-    quantityPurchased: integerCell(row, 'quantity-purchased', {
-      reportType: REPORT_TYPE,
-      rowNumber,
-    }),
+    quantityPurchased: integerCell(row, 'quantity-purchased', context),
     promotionId: optionalCell(row, 'promotion-id'),
   };
 }
 
-/** Types a stream of V2 settlement rows (summary first, then lines). */
-export function readSettlementRecords(
+/**
+ * Types a stream of V2 settlement rows (summary first, then lines).
+ * @throws InvalidInputError when the header lacks a required column (a file without its header
+ *   row, or not a settlement) or a row is invalid (see {@link toSettlementRecord})
+ */
+export async function* readSettlementRecords(
   rows: AsyncIterable<ReportRow>,
+  options: SettlementReadOptions = {},
 ): AsyncGenerator<SettlementRecord> {
-  return mapRows(rows, toSettlementRecord);
+  let rowNumber = 0;
+
+  for await (const row of rows) {
+    rowNumber += 1;
+    if (rowNumber === 1) assertSettlementHeader(row, options);
+
+    yield toSettlementRecord(row, rowNumber, options);
+  }
+}
+
+function assertSettlementHeader(row: ReportRow, options: SettlementReadOptions): void {
+  const missing = SETTLEMENT_REQUIRED_COLUMNS.filter((column) => !(column in row));
+  if (missing.length === 0) return;
+
+  const context = { reportType: REPORT_TYPE, rowNumber: 0, source: options.source };
+  const listed = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');
+
+  throw cellError(
+    context,
+    missing[0]!,
+    `is missing from the header (missing: ${listed}); is the header row there?`,
+  );
 }

@@ -7,8 +7,9 @@ import { pipeline } from 'node:stream';
 import type { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
+import { InvalidInputError } from '@sellerbridge/http-core';
 import { parse } from 'csv-parse';
-import type { Parser } from 'csv-parse';
+import type { InfoRecord, Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 
 import {
@@ -78,17 +79,57 @@ function decodeIfNeeded(bytes: Readable, charset: string): Readable {
   return pipeline(bytes, iconv.decodeStream(charset) as unknown as Transform, ignore);
 }
 
-/** A csv-parse parser for Amazon tab-separated flat files, keyed by header name. */
-export function createTsvParser(quoteMode: TsvQuoteMode = 'none'): Parser {
+/** Options of {@link createTsvParser} beyond the quote mode. */
+export interface TsvParserOptions {
+  /** The file name or report document id named in errors. */
+  source?: string;
+}
+
+/**
+ * A csv-parse parser for Amazon tab-separated flat files, keyed by header name. Every row must
+ * have as many cells as the header: real files keep their column count within a file (the
+ * count varies between files, reference §6.1), so a different count means a cut or corrupt file.
+ * @throws InvalidInputError (from the stream) naming the line of a row with another column count
+ */
+export function createTsvParser(
+  quoteMode: TsvQuoteMode = 'none',
+  options: TsvParserOptions = {},
+): Parser {
   return parse({
     delimiter: '\t',
     columns: (header: string[]) => header.map((name) => name.trim()),
     quote: quoteMode === 'none' ? false : '"',
     relax_quotes: true,
-    // Trailing empty cells are sometimes omitted and column sets vary per file (reference §6.1).
+    // Counted here rather than by csv-parse, so the error is ours and names the file and line.
     relax_column_count: true,
+    on_record: (record: Record<string, string>, context: InfoRecord) => {
+      // `error` is set only on a record whose cell count differs from the header's.
+      const mismatch = context.error as InfoRecord['error'] | undefined;
+
+      if (mismatch) throw columnCountError(mismatch.message, context.lines, options.source);
+      return record;
+    },
     skip_empty_lines: true,
     bom: true,
+  });
+}
+
+function columnCountError(
+  csvMessage: string,
+  line: number,
+  source: string | undefined,
+): InvalidInputError {
+  // csv-parse states both counts only in its message ("columns length is 24, got 10 on line 27").
+  const counts = /length is (\d+), got (\d+)/.exec(csvMessage);
+  const detail = counts
+    ? `has ${counts[2]} cells, the header has ${counts[1]}`
+    : 'has another number of cells than the header';
+
+  return new InvalidInputError({
+    vendor: 'amazon',
+    operation: 'readReport',
+    errorPath: `line ${line}`,
+    message: `amazon readReport: ${source ?? 'report'} line ${line} ${detail}: a cut or corrupt file`,
   });
 }
 
