@@ -1,6 +1,7 @@
 /** `sellerbridge emulate` — both emulators as a standalone server on loopback. */
 import type { Command } from 'commander';
 import { startEmulators } from '@sellerbridge/emulator';
+import { seededStarterOptions } from '../demo/seeded-settings';
 import { parseNonNegative, parsePositiveInt } from './common';
 
 /** Registers the emulate command. */
@@ -36,6 +37,8 @@ export function registerEmulate(program: Command): void {
               accountId: emulators.netsuite.accountId,
               credentials: emulators.netsuite.credentials,
             },
+            // The seeded NetSuite ids as a config's `starter` section (see the README).
+            starter: seededStarterOptions(emulators.netsuite.inspect.seeded),
           },
           null,
           2,

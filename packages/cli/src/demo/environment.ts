@@ -14,10 +14,10 @@ import {
 import type { StarterOptions } from '@sellerbridge/flows-starter';
 import { createNetSuiteClient, type NetSuiteClient } from '@sellerbridge/netsuite-client';
 import { createSpApiClient, OPERATIONS, type SpApiClient } from '@sellerbridge/sp-api-client';
+import { seededStarterOptions, US_MARKETPLACE } from './seeded-settings';
 import type { DemoState } from './state';
 
-/** The US marketplace. */
-export const US_MARKETPLACE = 'ATVPDKIKX0DER';
+export { US_MARKETPLACE } from './seeded-settings';
 
 /** Options of {@link startDemoEnvironment}. */
 export interface DemoEnvironmentOptions {
@@ -218,36 +218,22 @@ export function demoHistoryStart(emulators: RunningEmulators): string {
 }
 
 function demoStarterOptions(emulators: RunningEmulators, refs: DemoRefs): StarterOptions {
-  const { seeded } = emulators.netsuite.inspect;
-  const history = demoHistoryStart(emulators);
+  // The price level is added by the demo session; a config from these options keeps its own.
+  const { pricing: _pricing, ...seeded } = seededStarterOptions(emulators.netsuite.inspect.seeded);
 
   return {
+    ...seeded,
     sellerId: emulators.amazon.credentials.sellingPartnerId,
-    marketplaceIds: [US_MARKETPLACE],
     timeZone: 'America/Los_Angeles',
-    marketplaces: {
-      [US_MARKETPLACE]: {
-        subsidiaryId: String(seeded.subsidiary),
-        locationId: String(seeded.locations.warehouse),
-        fbaLocationId: String(seeded.locations.fba),
-        currencyId: String(seeded.currencies.USD),
-      },
-    },
     items: { by: 'itemName' },
     orders: {
-      startDate: history,
-      shipMethods: {
-        STANDARD: String(seeded.shipItems.standard),
-        EXPEDITED: String(seeded.shipItems.expedited),
-      },
-      defaultShipMethodId: String(seeded.shipItems.standard),
+      ...seeded.orders,
+      startDate: demoHistoryStart(emulators),
       discountItemId: refs.discountItemId,
       giftWrapItemId: refs.giftWrapItemId,
       tax: { taxItemId: refs.taxItemId },
       reportLagMs: 0,
     },
-    customers: { strategy: 'default', defaultCustomerIds: [String(seeded.customers.US)] },
-    inventory: { locationIds: [String(seeded.locations.warehouse)] },
     polling: { initialDelayMs: 50, maxDelayMs: 500 },
   };
 }

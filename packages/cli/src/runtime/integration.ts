@@ -73,7 +73,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     amazon,
     netsuite,
     store: createSqliteStore({ file: join(config.stateDir, 'state.db') }),
-    plugins: [starter(config.starter as StarterOptions)],
+    // External ids carry the seller id; the environment's selling partner id is the default.
+    plugins: [
+      starter({
+        sellerId: settings.amazon.sellingPartnerId,
+        ...(config.starter as StarterOptions),
+      }),
+    ],
     recordOnlyTargets: amazonWritesRecorded ? ['amazon'] : [],
     logger,
   });
