@@ -25,6 +25,7 @@ export function resolveWorldOptions(options: WorldOptions = {}): ResolvedWorldOp
     marketplaces: options.marketplaces ?? ['US'],
     sandboxExamplesDir: options.sandboxExamplesDir ?? '',
     startTime: options.startTime ?? DEFAULT_WORLD_START,
+    ...(options.openShare === undefined ? {} : { openShare: options.openShare }),
   };
 
   if (
@@ -46,6 +47,10 @@ export function resolveWorldOptions(options: WorldOptions = {}): ResolvedWorldOp
       throw new RangeError(`worldOptions.marketplaces: unknown marketplace '${code}'`);
   }
 
+  const share = resolved.openShare;
+  if (share !== undefined && !(share >= 0 && share <= 1))
+    throw new RangeError(`worldOptions.openShare must be within 0..1, got ${share}`);
+
   parseIso(resolved.startTime, 'worldOptions.startTime');
   return resolved;
 }
@@ -64,7 +69,15 @@ export function createWorld(options: WorldOptions = {}): World {
   const marketplaces = [...new Set(resolved.marketplaces)].map((code) => MARKETPLACES[code]);
 
   const catalog = generateCatalog(rng, marketplaces, resolved.orders);
-  const orders = generateOrders(rng, indexCatalog(catalog), marketplaces, resolved.orders, nowMs);
+  const orders = generateOrders(
+    rng,
+    indexCatalog(catalog),
+    marketplaces,
+    resolved.orders,
+    nowMs,
+    undefined,
+    { openShare: resolved.openShare },
+  );
 
   if (resolved.sandboxExamplesDir) {
     const ids = new Set(marketplaces.map((market) => market.id));

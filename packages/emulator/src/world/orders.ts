@@ -63,9 +63,25 @@ export function indexCatalog(catalog: readonly CatalogItem[]): CatalogIndex {
   };
 }
 
-function pickStatus(rng: Prng): FulfillmentStatus | 'PREORDER' {
-  let roll = rng.int(1, WEIGHT_TOTAL);
-  for (const [status, weight] of STATUS_WEIGHTS) {
+const CLOSED = new Set<string>(['SHIPPED', 'CANCELLED']);
+const CLOSED_WEIGHTS = STATUS_WEIGHTS.filter(([status]) => CLOSED.has(status));
+const OPEN_WEIGHTS = STATUS_WEIGHTS.filter(([status]) => !CLOSED.has(status));
+
+/** A status from the default mix, or open with probability `openShare` when it is set. */
+function pickStatus(rng: Prng, openShare: number | undefined): FulfillmentStatus | 'PREORDER' {
+  if (openShare === undefined) return pickWeighted(rng, STATUS_WEIGHTS);
+
+  return pickWeighted(rng, rng.chance(openShare) ? OPEN_WEIGHTS : CLOSED_WEIGHTS);
+}
+
+function pickWeighted(
+  rng: Prng,
+  weights: ReadonlyArray<[FulfillmentStatus | 'PREORDER', number]>,
+): FulfillmentStatus | 'PREORDER' {
+  const total =
+    weights === STATUS_WEIGHTS ? WEIGHT_TOTAL : weights.reduce((sum, [, w]) => sum + w, 0);
+  let roll = rng.int(1, total);
+  for (const [status, weight] of weights) {
     roll -= weight;
     if (roll <= 0) return status;
   }
@@ -219,13 +235,14 @@ export function generateOrders(
   count: number,
   nowMs: number,
   fresh?: { status: FulfillmentStatus; fromMs: number },
+  mix: { openShare?: number } = {},
 ): WorldOrder[] {
   const orders: WorldOrder[] = [];
 
   const drafts: OrderDraft[] = [];
   for (let i = 0; i < count; i += 1) {
     const market = marketplaces.length > 1 && rng.chance(0.3) ? marketplaces[1]! : marketplaces[0]!;
-    const status = fresh ? fresh.status : pickStatus(rng);
+    const status = fresh ? fresh.status : pickStatus(rng, mix.openShare);
     const hasFba = index.sellable(market.id, 'FBA').length > 0;
     const channel = hasFba && status !== 'PARTIALLY_SHIPPED' && rng.chance(0.45) ? 'FBA' : 'MFN';
     const draft: OrderDraft = {

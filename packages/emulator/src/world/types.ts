@@ -23,10 +23,17 @@ export interface WorldOptions {
   sandboxExamplesDir?: string;
   /** ISO instant of the frozen "now". @default '2026-11-30T12:00:00Z' */
   startTime?: string;
+  /**
+   * Share of orders still open (unshipped, pending, partially shipped, pre-order, unfulfillable),
+   * 0..1. Unset: the default mix, 23 % open. A long history, what a report backfill reads, has
+   * few open orders (they are all from the last three days).
+   */
+  openShare?: number;
 }
 
-/** Options after defaults were applied. */
-export type ResolvedWorldOptions = Required<WorldOptions>;
+/** Options after defaults were applied (`openShare` stays optional: unset is the default mix). */
+export type ResolvedWorldOptions = Required<Omit<WorldOptions, 'openShare'>> &
+  Pick<WorldOptions, 'openShare'>;
 
 /** One marketplace the seller sells in. */
 export interface WorldMarketplace {

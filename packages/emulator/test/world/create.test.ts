@@ -93,6 +93,24 @@ describe(createWorld.name, () => {
     expect(catalog.filter((item) => !item.inNetSuite).length).toBeGreaterThan(0);
   });
 
+  it('makes the asked share of orders open, all of them recent, when openShare is set', () => {
+    const isOpen = (order: WorldOrder) =>
+      !['SHIPPED', 'CANCELLED'].includes(order.fulfillment?.fulfillmentStatus ?? '');
+    const world = createWorld({ seed: 4, orders: 4_000, openShare: 0.05 });
+    const open = world.orders.filter(isOpen);
+    const nowMs = Date.parse(world.now);
+
+    expect(open.length / world.orders.length).toBeGreaterThan(0.035);
+    expect(open.length / world.orders.length).toBeLessThan(0.065);
+    expect(open.every((order) => nowMs - Date.parse(order.createdTime) <= 3 * 86_400_000)).toBe(
+      true,
+    );
+    expect(createWorld({ seed: 4, orders: 4_000 }).orders.filter(isOpen).length).toBeGreaterThan(
+      600,
+    );
+    expect(() => createWorld({ openShare: 1.5 })).toThrow(/worldOptions\.openShare/);
+  });
+
   it('rejects out-of-range sizes with the option name', () => {
     expect(() => createWorld({ orders: 10 })).toThrow(/worldOptions\.orders/);
     expect(() => createWorld({ orders: 100_001 })).toThrow(/worldOptions\.orders/);
