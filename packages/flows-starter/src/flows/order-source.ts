@@ -135,6 +135,13 @@ async function collectReportOrders(
   );
 }
 
+/**
+ * Orders per page of the report's history. The rows are already in memory and every report page
+ * keeps the held checkpoint, so a larger page only means fewer item lookups (one batched SuiteQL
+ * query each) and fewer drains of the page's concurrency window, where NetSuite slots sit idle.
+ */
+const REPORT_PAGE_ORDERS = 500;
+
 /** Open-order pages the backfill holds while its report pages are handled (100 orders each). */
 const MAX_OPEN_PAGES_AHEAD = 50;
 
@@ -149,9 +156,11 @@ function openOrderSearch(window: OrderWindow) {
 }
 
 /**
- * The report's history pages, then (MFN) the open orders through the API. The open-order
- * search starts at once and runs while the report is prepared and its pages are handled, so
- * its rate-limited pages wait for their tokens in parallel; it still yields after the report.
+ * The report's history pages and (MFN) the open orders through the API. Both reads start at
+ * once: while Amazon prepares the report, the open-order pages that have arrived are handled, so
+ * NetSuite works during the report's queue and processing time; then the report's pages, then
+ * the open pages still to come (their rate-limited reads wait for tokens in the background).
+ * Order ids seen first win (`seen`), so an order is handled once whichever path brings it.
  */
 async function* reportPages(
   ctx: StarterContext,
@@ -168,20 +177,41 @@ async function* reportPages(
           MAX_OPEN_PAGES_AHEAD,
         )
       : undefined;
+  const report = collectReportOrders(ctx, window, channel);
+  // Awaited below; a failure while open pages are handled must not be an unhandled rejection.
+  report.catch(() => undefined);
 
   try {
-    const orders = await collectReportOrders(ctx, window, channel);
-    const size = ctx.settings.orders.pageSize;
+    const openPages = open?.[Symbol.asyncIterator]();
+    let pendingOpen = openPages?.next();
 
-    for (let start = 0; start < orders.length; start += size) {
-      yield {
-        records: await toRecords(ctx, orders.slice(start, start + size), channel, 'report', seen),
-        checkpoint: hold,
-      };
+    while (pendingOpen) {
+      const next = await Promise.race([pendingOpen, report.then(() => undefined)]);
+      if (!next) break;
+
+      if (next.done) {
+        pendingOpen = undefined;
+        break;
+      }
+      yield { records: await toRecords(ctx, next.value, channel, 'api', seen), checkpoint: hold };
+      pendingOpen = openPages?.next();
     }
 
-    for await (const page of open ?? []) {
-      yield { records: await toRecords(ctx, page, channel, 'api', seen), checkpoint: hold };
+    const orders = await report;
+    const size = REPORT_PAGE_ORDERS;
+    const prepare = (start: number) =>
+      toRecords(ctx, orders.slice(start, start + size), channel, 'report', seen);
+    // The next page's item lookup runs while this page's orders are handled, instead of after.
+    let next = orders.length > 0 ? prepare(0) : undefined;
+    for (let start = 0; next; start += size) {
+      const records = await next;
+      next = start + size < orders.length ? prepare(start + size) : undefined;
+      next?.catch(() => undefined);
+      yield { records, checkpoint: hold };
+    }
+
+    for (let next = await pendingOpen; next && !next.done; next = await openPages?.next()) {
+      yield { records: await toRecords(ctx, next.value, channel, 'api', seen), checkpoint: hold };
     }
   } finally {
     open?.stop();
