@@ -35,6 +35,21 @@ describe('sellerbridge run, errors and status against the emulators', () => {
     expect(cli.env.emulators.netsuite.inspect.count('salesOrder')).toBe(0);
   }, 120_000);
 
+  it("explains a dry run's failed records after the summary, without buyer data", async () => {
+    const config = cli.writeConfig({ stateDir: '.sellerbridge-dry' });
+
+    const result = await run(['--config', config, 'run', 'mfn-orders', '--dry-run']);
+    const failed = Number(/^mfn-orders(?:\s+\d+){5}\s+(\d+)\s/m.exec(result.stdout)?.[1]);
+
+    expect(result.code, result.stderr).toBe(1);
+    expect(failed, result.stdout).toBeGreaterThan(0);
+    expect(result.stdout).toContain(`Failed records of mfn-orders (${failed}):`);
+    // The order whose SKU NetSuite lacks: trace key, error name, and the SKU in the message.
+    expect(result.stdout).toMatch(/^ {2}\S+\s+MissingItemError: .*SKU/m);
+    for (const value of buyerStrings(cli).filter((text) => text.length >= 6))
+      expect(result.stdout, 'buyer data in a failure line').not.toContain(value);
+  }, 120_000);
+
   it('imports orders in the sandbox and records Amazon writes instead of sending them', async () => {
     const config = cli.writeConfig();
 
@@ -114,7 +129,10 @@ describe('sellerbridge run, errors and status against the emulators', () => {
     const retried = await run(['--config', config, 'errors', 'retry', id!]);
 
     expect(retried.code, retried.stderr).toBe(1);
-    expect(retried.stdout).toMatch(/^mfn-orders\s+1\s+0\s+0\s+0\s+1\s/m);
+    expect(retried.stdout).toMatch(/^mfn-orders\s+1\s+0\s+0\s+0\s+0\s+1\s/m);
+    expect(retried.stdout).toMatch(
+      /^Failed records of mfn-orders \(1\):\n {2}\S+\s+MissingItemError: /m,
+    );
   }, 120_000);
 
   it('never prints secrets or buyer personal data, even at debug level', async () => {
@@ -130,9 +148,7 @@ describe('sellerbridge run, errors and status against the emulators', () => {
       'mfn-orders',
     ]);
     const output = result.stdout + result.stderr;
-    const buyerData = cli.env.emulators.world.orders.flatMap((order) =>
-      collectStrings({ buyer: order.buyer, recipient: order.recipient }),
-    );
+    const buyerData = buyerStrings(cli);
 
     expect(output.split('\n').filter((line) => line.startsWith('{')).length).toBeGreaterThan(20);
     for (const secret of Object.values(cli.secrets)) expect(output).not.toContain(secret);
@@ -219,6 +235,12 @@ describe('sellerbridge failures', () => {
     expect(result.stderr).toContain('LWA_REFRESH_TOKEN');
   }, 60_000);
 });
+
+function buyerStrings(cli: CliEnvironment): string[] {
+  return cli.env.emulators.world.orders.flatMap((order) =>
+    collectStrings({ buyer: order.buyer, recipient: order.recipient }),
+  );
+}
 
 function collectStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];

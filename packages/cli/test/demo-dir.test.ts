@@ -83,7 +83,7 @@ describe('errors and status with --dir read the demo folder', () => {
 
     // The SKU is still missing in NetSuite: the retry fails again (exit 1) and counts an attempt.
     expect(retried.code, retried.stderr).toBe(1);
-    expect(retried.stdout).toMatch(/^mfn-orders\s+1\s+0\s+0\s+0\s+1\s/m);
+    expect(retried.stdout).toMatch(/^mfn-orders\s+1\s+0\s+0\s+0\s+0\s+1\s/m);
     expect(resolved.code, resolved.stderr).toBe(0);
     expect(all.stdout).toMatch(new RegExp(`^${errorId}\\s.*\\s2\\s+resolved\\s`, 'm'));
   }, 90_000);

@@ -1,6 +1,7 @@
 import { AuthError, NetworkError } from '@sellerbridge/http-core';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, EXIT, describeFailure } from '../src/index';
+import { describeStoredFailure } from '../src/output/failure';
 
 describe('describeFailure', () => {
   it('gives a config error its own hint and exit code', () => {
@@ -61,5 +62,38 @@ describe('describeFailure for engine and store errors', () => {
 
     expect(report.cause).toContain('state database');
     expect(report.hint).toContain('state.db');
+  });
+});
+
+describe('describeStoredFailure for network failures', () => {
+  const stored = (vendorCode: string | undefined, hint?: string) => ({
+    name: 'NetworkError',
+    message: 'amazon getOrders: network failure',
+    code: 'NETWORK',
+    vendor: 'amazon',
+    operation: 'getOrders',
+    ...(vendorCode ? { vendorCode } : {}),
+    ...(hint ? { hint } : {}),
+  });
+
+  it("uses the error's own hint when it has one", () => {
+    const report = describeStoredFailure('mfn-orders', stored('ETIMEDOUT', 'the client hint'));
+
+    expect(report.hint).toBe('the client hint');
+    expect(report.exitCode).toBe(EXIT.vendor);
+  });
+
+  it('says "could not be reached" only when no connection was made', () => {
+    const refused = describeStoredFailure('mfn-orders', stored('ECONNREFUSED'));
+    const timedOut = describeStoredFailure('mfn-orders', stored('ETIMEDOUT'));
+    const reset = describeStoredFailure('mfn-orders', stored('ECONNRESET'));
+    const unknown = describeStoredFailure('mfn-orders', stored(undefined));
+
+    expect(refused.hint).toMatch(/could not be reached.*endpoint URL/);
+    for (const report of [timedOut, reset]) {
+      expect(report.hint).not.toMatch(/could not be reached/);
+      expect(report.hint).toMatch(/may have received the request/);
+    }
+    expect(unknown.hint).not.toMatch(/could not be reached/);
   });
 });

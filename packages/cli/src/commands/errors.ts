@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ErrorRecord, Integration } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
-import { renderSummaries } from '../demo/report';
+import { renderSummariesWithFailures } from '../demo/report';
 import { renderTable } from '../output/table';
 import { exitCodeOfRuns } from './run';
 import { addDirOption, withIntegration, type StateOptions } from './state-source';
@@ -67,7 +67,7 @@ export function registerErrors(program: Command): void {
           const summary = id
             ? await integration.errors.retry(id)
             : await integration.retryErrors(requireFlow(options.flow));
-          process.stdout.write(`${renderSummaries([summary])}\n`);
+          process.stdout.write(`${renderSummariesWithFailures([summary])}\n`);
           // A record that fails again is a failed record: exit 1, as the README says.
           process.exitCode = exitCodeOfRuns([summary]);
         },

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { RunSummary, WriteIntent } from '@sellerbridge/flows-core';
 import { requestOrderImport, type OnDemandRequest } from '@sellerbridge/flows-starter';
-import { renderSummaries } from '../demo/report';
+import { renderSummariesWithFailures } from '../demo/report';
 import { ConfigError } from '../config/errors';
 import { EXIT, describeStoredFailure } from '../output/failure';
 import { parseInstant, withRuntime, type GlobalOptions } from './common';
@@ -141,7 +141,7 @@ function rangeOf(options: RunCommandOptions): { from: string; to: string } {
 }
 
 function printSummaries(summaries: RunSummary[], runtime: Runtime, dryRun: boolean): void {
-  process.stdout.write(`${renderSummaries(summaries)}\n`);
+  process.stdout.write(`${renderSummariesWithFailures(summaries)}\n`);
 
   const recorded = summaries.flatMap((summary) => summary.writes);
   if (recorded.length === 0) return;

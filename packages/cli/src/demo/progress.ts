@@ -4,6 +4,7 @@
  */
 import type { Integration, ProgressEvent } from '@sellerbridge/flows-core';
 import cliProgress from 'cli-progress';
+import { completeCounts, type StoredCounts } from '../output/run-counts';
 
 /** Shows the progress of the flows of one integration. */
 export interface FlowProgress {
@@ -22,7 +23,8 @@ export function createFlowProgress(
     ? new cliProgress.MultiBar(
         {
           stream,
-          format: ' {flow} |{bar}| {value}/{total} records · {created} created · {failed} failed',
+          format:
+            ' {flow} |{bar}| {value}/{total} records · {created} created · {linked} linked · {failed} failed',
           hideCursor: true,
           clearOnComplete: false,
           barsize: 30,
@@ -40,11 +42,9 @@ export function createFlowProgress(
 
     if (bar) {
       if (read > bar.getTotal()) bar.setTotal(read);
-      bar.update(read, { created: event.counts.created, failed: event.counts.failed });
+      bar.update(read, barCounts(event.counts));
     } else if (!interactive) {
-      stream.write(
-        `  ${event.flowId}: page ${event.page}, ${read} read, ${event.counts.created} created, ${event.counts.failed} failed\n`,
-      );
+      stream.write(`  ${event.flowId}: page ${event.page}, ${describeCounts(event.counts)}\n`);
     }
   });
 
@@ -55,8 +55,7 @@ export function createFlowProgress(
         flowId,
         multibar.create(Math.max(1, expectedRecords), 0, {
           flow: flowId.padEnd(12),
-          created: 0,
-          failed: 0,
+          ...barCounts({}),
         }),
       );
     },
@@ -73,4 +72,18 @@ export function createFlowProgress(
       multibar?.stop();
     },
   };
+}
+
+/** The counts a bar shows. */
+function barCounts(counts: StoredCounts): { created: number; linked: number; failed: number } {
+  const { created, linked, failed } = completeCounts(counts);
+
+  return { created, linked, failed };
+}
+
+/** One page's progress line (no terminal): what was read and what became of it so far. */
+function describeCounts(counts: StoredCounts): string {
+  const { read, created, linked, failed } = completeCounts(counts);
+
+  return `${read} read, ${created} created, ${linked} linked, ${failed} failed`;
 }

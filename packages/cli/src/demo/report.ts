@@ -1,28 +1,27 @@
 /** Prints the demo's summary table and reconciliation. */
 import type { RunSummary } from '@sellerbridge/flows-core';
+import { COUNT_HEADERS, countCells } from '../output/run-counts';
+import { flattenSummaries, renderRunFailures } from '../output/run-failures';
 import { formatSeconds, renderTable } from '../output/table';
 import { describeStop } from '../runtime/shutdown';
 import type { DemoResult } from './run-demo';
 
-/** The run summary of every flow as a table. */
+/** The run summary of every flow (and of the flows it triggered) as a table. */
 export function renderSummaries(summaries: RunSummary[]): string {
-  const rows = summaries
-    .flatMap(flatten)
-    .map((summary) => [
-      summary.flowId,
-      summary.read,
-      summary.created,
-      summary.updated,
-      summary.skipped,
-      summary.failed,
-      formatSeconds(summary.durationMs),
-    ]);
+  const rows = flattenSummaries(summaries).map((summary) => [
+    summary.flowId,
+    ...countCells(summary),
+    formatSeconds(summary.durationMs),
+  ]);
 
-  return renderTable(['flow', 'read', 'created', 'updated', 'skipped', 'failed', 'time'], rows);
+  return renderTable(['flow', ...COUNT_HEADERS, 'time'], rows);
 }
 
-function flatten(summary: RunSummary): RunSummary[] {
-  return [summary, ...summary.triggered.flatMap(flatten)];
+/** The summary table followed by why records failed, if any did. */
+export function renderSummariesWithFailures(summaries: RunSummary[]): string {
+  const failures = renderRunFailures(summaries);
+
+  return failures ? `${renderSummaries(summaries)}\n\n${failures}` : renderSummaries(summaries);
 }
 
 /** The whole demo report. */
@@ -40,7 +39,7 @@ export function renderDemoReport(result: DemoResult): string {
     const skipped = 'The remaining flows did not run; no reconciliation.';
     return [
       '',
-      renderSummaries(result.summaries),
+      renderSummariesWithFailures(result.summaries),
       ...stopped,
       '',
       describeStop(result.stoppedBy),
@@ -50,7 +49,7 @@ export function renderDemoReport(result: DemoResult): string {
 
   return [
     '',
-    renderSummaries(result.summaries),
+    renderSummariesWithFailures(result.summaries),
     ...stopped,
     '',
     `Warehouse shipped ${result.shippedNow} order(s) in NetSuite during this run.`,

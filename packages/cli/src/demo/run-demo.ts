@@ -6,6 +6,7 @@
  */
 import type { Logger } from '@sellerbridge/http-core';
 import type { Integration, RunSummary } from '@sellerbridge/flows-core';
+import { addCounts } from '../output/run-counts';
 import { watchShutdown, type ShutdownWatch, type StopSignal } from '../runtime/shutdown';
 import { demoHistoryStart, type DemoEnvironment } from './environment';
 import { createFlowProgress } from './progress';
@@ -150,18 +151,24 @@ async function runUntilSettled(
   ) {
     const next = await runOnce();
     if (!next) break;
-    summary = {
-      ...next,
-      read: summary.read + next.read,
-      created: summary.created + next.created,
-      updated: summary.updated + next.updated,
-      skipped: summary.skipped + next.skipped,
-      failed: summary.failed + next.failed,
-      durationMs: summary.durationMs + next.durationMs,
-    };
+    summary = combineRuns(summary, next);
   }
 
   return summary;
+}
+
+// As many failure reasons as flows-core keeps in one run's summary (its MAX_SUMMARY_FAILURES,
+// not exported); `failed` still counts them all.
+const FAILURES_KEPT = 20;
+
+/** A resumed run's summary over both runs: counts and times added, the first failures kept. */
+export function combineRuns(first: RunSummary, next: RunSummary): RunSummary {
+  return {
+    ...next,
+    ...addCounts(first, next),
+    durationMs: first.durationMs + next.durationMs,
+    failures: [...first.failures, ...next.failures].slice(0, FAILURES_KEPT),
+  };
 }
 
 function expectedRecords(env: DemoEnvironment, flowId: string): number {

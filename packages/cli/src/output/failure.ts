@@ -5,6 +5,7 @@
 import { isVendorError, redactText, type VendorError } from '@sellerbridge/http-core';
 import { FlowsCoreError } from '@sellerbridge/flows-core';
 import { ConfigError } from '../config/errors';
+import { networkHint } from './network-hint';
 
 /** What the CLI prints for a failure. */
 export interface FailureReport {
@@ -46,7 +47,6 @@ const HINTS: Record<string, string> = {
     'The credentials work but lack a role or permission for this call; check the app roles / NetSuite role.',
   THROTTLED:
     'The vendor kept throttling after every retry; run again later or lower the concurrency.',
-  NETWORK: 'Check the endpoint URL and your network; the server could not be reached.',
   SERVER: 'The vendor failed; run again later.',
   INVALID_INPUT: 'Fix the input named above and run again.',
   NOT_FOUND: 'Check the ids and the account you point at.',
@@ -100,7 +100,7 @@ function describeVendorError(error: VendorError): FailureReport {
 
   return {
     cause: redactText(firstLine(`${where} failed — ${detail}`), []),
-    hint: error.hint ?? HINTS[error.code] ?? 'Run again with --log-level debug for details.',
+    hint: hintFor(error),
     exitCode: EXIT.vendor,
   };
 }
@@ -113,6 +113,11 @@ export interface StoredFailure {
   vendor?: string;
   operation?: string;
   vendorCode?: string;
+  /**
+   * The client's own hint, when the stored form kept it (flows-core's SerializedError has no
+   * `hint` field today, so a stored network failure gets the CLI's hint by cause).
+   */
+  hint?: string;
 }
 
 /** Describes the error that stopped a flow run, as stored in its summary. */
@@ -122,9 +127,20 @@ export function describeStoredFailure(flowId: string, error: StoredFailure): Fai
 
   return {
     cause: redactText(firstLine(`${flowId} stopped: ${where} — ${detail}`), []),
-    hint: (error.code && HINTS[error.code]) ?? 'Run again with --log-level debug for details.',
+    hint: hintFor(error),
     exitCode: error.vendor ? EXIT.vendor : EXIT.failed,
   };
+}
+
+/**
+ * The error's own hint first (sp-api-client words network hints by cause); otherwise the CLI's:
+ * by cause for a network failure, by category for the rest.
+ */
+function hintFor(error: { code?: string; vendorCode?: string; hint?: string }): string {
+  if (error.hint) return error.hint;
+  if (error.code === 'NETWORK') return networkHint(error.vendorCode);
+
+  return (error.code && HINTS[error.code]) ?? 'Run again with --log-level debug for details.';
 }
 
 function firstLine(text: string): string {
