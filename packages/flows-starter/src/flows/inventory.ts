@@ -20,7 +20,7 @@ import {
   readListedSkus,
   RECORDED_NOT_SENT,
   settleFeedPart,
-  submitListingsFeed,
+  feedAboveThreshold,
 } from './listings';
 import { lookupItems } from './netsuite-items';
 
@@ -153,20 +153,13 @@ function toMessage(ctx: StarterContext, record: InventoryRecord): ListingsPatchM
   };
 }
 
-/** The quantities as records: above the threshold in one feed (submitted here), else patches. */
-async function toRecords(
-  ctx: StarterContext,
-  updates: InventoryRecord[],
-): Promise<InventoryRecord[]> {
-  if (updates.length <= ctx.settings.inventory.feedThreshold) return updates;
-
-  const parts = await submitListingsFeed(
-    ctx,
-    updates.map((update) => toMessage(ctx, update)),
-    `${updates.length} quantities`,
-  );
-
-  return updates.map((update) => ({ ...update, feed: parts.get(update.sku) ?? { sent: false } }));
+/** The quantities as records: above the threshold in one feed (submitted here), else for patches. */
+function toRecords(ctx: StarterContext, updates: InventoryRecord[]): Promise<InventoryRecord[]> {
+  return feedAboveThreshold(ctx, updates, {
+    threshold: ctx.settings.inventory.feedThreshold,
+    toMessage: (update) => toMessage(ctx, update),
+    summary: `${updates.length} quantities`,
+  });
 }
 
 async function* inventoryPages(

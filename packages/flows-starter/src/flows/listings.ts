@@ -199,6 +199,22 @@ export async function patchListing(
   return true;
 }
 
+/**
+ * Writes above `threshold` go in one listings feed (submitted here), each record carrying its
+ * part of the outcome; at or below it the records are returned as they are, for patches.
+ */
+export async function feedAboveThreshold<T extends { sku: string; feed?: FeedPart }>(
+  ctx: StarterContext,
+  updates: T[],
+  options: { threshold: number; toMessage: (update: T) => ListingsPatchMessage; summary: string },
+): Promise<T[]> {
+  if (updates.length <= options.threshold) return updates;
+
+  const parts = await submitListingsFeed(ctx, updates.map(options.toMessage), options.summary);
+
+  return updates.map((update) => ({ ...update, feed: parts.get(update.sku) ?? { sent: false } }));
+}
+
 /** Submits messages as JSON_LISTINGS_FEED(s); each message's part by SKU. */
 export async function submitListingsFeed(
   ctx: StarterContext,

@@ -23,7 +23,7 @@ import {
   readListedSkus,
   RECORDED_NOT_SENT,
   settleFeedPart,
-  submitListingsFeed,
+  feedAboveThreshold,
 } from './listings';
 import { lookupItems } from './netsuite-items';
 
@@ -120,16 +120,12 @@ function toMessage(ctx: StarterContext, record: PriceRecord): ListingsPatchMessa
 }
 
 /** The prices as records: above the threshold in one feed (submitted here), else for patches. */
-async function toRecords(ctx: StarterContext, updates: PriceRecord[]): Promise<PriceRecord[]> {
-  if (updates.length <= ctx.settings.pricing.feedThreshold) return updates;
-
-  const parts = await submitListingsFeed(
-    ctx,
-    updates.map((update) => toMessage(ctx, update)),
-    `${updates.length} prices`,
-  );
-
-  return updates.map((update) => ({ ...update, feed: parts.get(update.sku) ?? { sent: false } }));
+function toRecords(ctx: StarterContext, updates: PriceRecord[]): Promise<PriceRecord[]> {
+  return feedAboveThreshold(ctx, updates, {
+    threshold: ctx.settings.pricing.feedThreshold,
+    toMessage: (update) => toMessage(ctx, update),
+    summary: `${updates.length} prices`,
+  });
 }
 
 async function* pricingPages(
